@@ -1,0 +1,60 @@
+"""Front matter read with line numbers, so writers get `file:line` messages.
+
+MkDocs silently ignores malformed YAML front matter (the block then shows up
+as text in the page); we parse it ourselves to report where it is broken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BLOCK = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:\.{3}|-{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+@dataclass
+class FrontMatter:
+    """Fields of one page's front matter and the line of each field."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    present: bool = False
+    error: str | None = None
+    error_line: int = 1
+
+    def line(self, name: str) -> int:
+        """Line of a field, or of the front matter start when it is missing."""
+        return self.lines.get(name, 1)
+
+
+def read_front_matter(text: str) -> FrontMatter:
+    """Parse the leading `---` block of a Markdown source."""
+    match = _BLOCK.match(text)
+    if not match:
+        if text.startswith("---"):
+            return FrontMatter(present=True, error="front matter is not closed with '---'")
+        return FrontMatter()
+    block = match.group(1) or ""
+    try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        fields = yaml.safe_load(block)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark is not None else 1
+        problem = error.problem or str(error)
+        return FrontMatter(present=True, error=f"malformed YAML: {problem}", error_line=line)
+    except yaml.YAMLError as error:
+        return FrontMatter(present=True, error=f"malformed YAML: {error}")
+    if fields is None:
+        return FrontMatter(present=True)
+    if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
+        return FrontMatter(present=True, error="front matter must be a mapping of fields", error_line=2)
+    lines = {
+        str(key.value): key.start_mark.line + 2
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+    return FrontMatter({str(k): v for k, v in fields.items()}, lines, present=True)

@@ -1,0 +1,64 @@
+"""UI strings our plugins add to pages, per locale (Material translates its own).
+
+A site in another language gets the English strings until it adds its own
+with the `messages` option of kb-locale; every string is looked up by id.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MESSAGES: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "translation.unavailable": "not translated",
+        "notice.title": "Page not available in English",
+        "notice.description": "The page you chose has no English version yet.",
+        "notice.body": "The page you were reading has not been translated into English yet.",
+        "notice.back": "Back to the page you were reading",
+        "notice.home": "Go to the English home page",
+        "chooser.title": "Choose your language",
+        "reading_time": "Reading time: {duration}",
+        "updated": "Updated",
+    },
+    "pl": {
+        "translation.unavailable": "brak tłumaczenia",
+        "notice.title": "Strona niedostępna po polsku",
+        "notice.description": "Wybrana strona nie ma jeszcze polskiej wersji.",
+        "notice.body": "Strona, którą czytasz, nie została jeszcze przetłumaczona na język polski.",
+        "notice.back": "Wróć do czytanej strony",
+        "notice.home": "Przejdź do polskiej strony głównej",
+        "chooser.title": "Wybierz język",
+        "reading_time": "Czas czytania: {duration}",
+        "updated": "Zaktualizowano",
+    },
+    "et": {
+        "translation.unavailable": "tõlge puudub",
+        "notice.title": "Lehte pole eesti keeles saadaval",
+        "notice.description": "Valitud lehel pole veel eestikeelset versiooni.",
+        "notice.body": "Lehte, mida lugesid, pole veel eesti keelde tõlgitud.",
+        "notice.back": "Tagasi loetud lehele",
+        "notice.home": "Mine eestikeelsele avalehele",
+        "chooser.title": "Vali keel",
+        "reading_time": "Lugemisaeg: {duration}",
+        "updated": "Uuendatud",
+    },
+    "sk": {
+        "translation.unavailable": "bez prekladu",
+        "notice.title": "Stránka nie je dostupná po slovensky",
+        "notice.description": "Vybraná stránka zatiaľ nemá slovenskú verziu.",
+        "notice.body": "Stránku, ktorú ste čítali, sme zatiaľ nepreložili do slovenčiny.",
+        "notice.back": "Späť na stránku, ktorú ste čítali",
+        "notice.home": "Prejsť na slovenskú úvodnú stránku",
+        "chooser.title": "Vyberte si jazyk",
+        "reading_time": "Čas čítania: {duration}",
+        "updated": "Aktualizované",
+    },
+}
+
+
+def message(locale: str, message_id: str, **values: object) -> str:
+    """The string `message_id` in `locale` (English if the locale lacks it)."""
+    language = locale.replace("-", "_").split("_")[0]
+    table = MESSAGES.get(language, {})
+    text = table.get(message_id) or MESSAGES["en"][message_id]
+    return text.format(**values) if values else text

@@ -1,0 +1,97 @@
+"""Run the JavaScript twin under node, so tests can compare it with Python.
+
+Used by tests/morphology/test_parity.py and meant for later tests that
+check a built site's whole vocabulary: ``node_keys(words, "pl")`` returns
+the browser's keys for the words, to compare with :func:`key`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .rules import table_json
+from .tokens import Token
+
+__all__ = ["ASSET", "NodeMissingError", "NodeResult", "node_keys", "node_run", "node_tokenize"]
+
+ASSET = Path(__file__).parent / "assets" / "morphology.js"
+
+# Reads {table, lexicon, words, texts} on stdin and answers with the twin's
+# stems, keys, folds and tokens (offsets converted to code points).
+_SCRIPT = r"""
+const fs = require("fs");
+const M = require(process.argv[1]);
+const p = JSON.parse(fs.readFileSync(0, "utf8"));
+const m = M.create(p.table, p.lexicon);
+const cp = (s, i) => M.cpLength(s.slice(0, i));
+process.stdout.write(JSON.stringify({
+  stems: p.words.map(m.stem),
+  keys: p.words.map(m.key),
+  folds: p.words.map(m.fold),
+  tokens: p.texts.map(t => m.tokenize(t).map(k => [k.text, cp(t, k.start), cp(t, k.end)])),
+}));
+"""
+
+
+class NodeMissingError(RuntimeError):
+    """node is required to check parity with the browser."""
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    """What the JavaScript twin computed, in input order."""
+
+    stems: list[str]
+    keys: list[str]
+    folds: list[str]
+    tokens: list[list[Token]]
+
+
+def node_run(
+    locale: str,
+    words: Sequence[str] = (),
+    texts: Sequence[str] = (),
+    lexicon: Mapping[str, str] | None = None,
+    node: str | None = None,
+) -> NodeResult:
+    """Stem, key and fold ``words`` and tokenize ``texts`` with morphology.js."""
+    binary = node or shutil.which("node")
+    if binary is None:
+        raise NodeMissingError("node is not on PATH: it is needed to run assets/morphology.js")
+    raw = table_json(locale)
+    payload = {
+        "table": json.loads(raw) if raw is not None else None,
+        "lexicon": dict(lexicon or {}),
+        "words": list(words),
+        "texts": list(texts),
+    }
+    proc = subprocess.run(
+        [binary, "-e", _SCRIPT, str(ASSET)],
+        input=json.dumps(payload, ensure_ascii=True),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"node failed ({proc.returncode}): {proc.stderr.strip()}")
+    out = json.loads(proc.stdout)
+    tokens = [[Token(t, s, e) for t, s, e in row] for row in out["tokens"]]
+    return NodeResult(out["stems"], out["keys"], out["folds"], tokens)
+
+
+def node_keys(
+    words: Sequence[str], locale: str, lexicon: Mapping[str, str] | None = None
+) -> list[str]:
+    """Keys the browser computes for ``words`` (same order)."""
+    return node_run(locale, words=words, lexicon=lexicon).keys
+
+
+def node_tokenize(texts: Sequence[str]) -> list[list[Token]]:
+    """Tokens the browser finds in each text, offsets in code points."""
+    return node_run("und", texts=texts).tokens

@@ -1,0 +1,129 @@
+"""Rule tables: the data both stemmer implementations interpret.
+
+``data/<locale>.json`` is the single source of truth for a language. The
+Python stemmer and ``assets/morphology.js`` read the same file with the same
+semantics, so build-time keys and browser keys cannot drift apart:
+
+- ``min_length``: words with fewer code points are returned unchanged.
+- ``exceptions``: whole (lowercased) word -> stem, checked before anything
+  else and regardless of length (irregular forms such as Estonian ``aja``).
+- ``steps``: applied in order. In each step the longest rule suffix that
+  ends the word *and* leaves at least ``min_stem`` code points before it is
+  replaced by its replacement; at most one rule fires per step.
+
+Suffixes are lowercase and inside the Basic Multilingual Plane, so a suffix
+has the same length in code points (Python) and UTF-16 units (JavaScript).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "DATA_DIR",
+    "SUPPORTED_LOCALES",
+    "Rule",
+    "RuleTable",
+    "Step",
+    "base_locale",
+    "load_table",
+    "parse_table",
+    "table_json",
+]
+
+DATA_DIR = Path(__file__).parent / "data"
+SUPPORTED_LOCALES = ("pl", "et", "sk")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Replace ``suffix`` by ``replacement`` if ``min_stem`` code points remain before it."""
+
+    suffix: str
+    replacement: str
+    min_stem: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """One pass over the word end: rules indexed by suffix for O(max_len) lookup."""
+
+    name: str
+    rules: dict[str, Rule]
+    max_len: int
+
+
+@dataclass(frozen=True)
+class RuleTable:
+    """A parsed, validated rule table for one locale (generic: no steps)."""
+
+    locale: str
+    min_length: int = 1_000_000
+    exceptions: dict[str, str] = field(default_factory=dict)
+    steps: tuple[Step, ...] = ()
+
+
+def _fail(locale: str, message: str) -> ValueError:
+    return ValueError(f"morphology table {locale!r}: {message}")
+
+
+def _bmp_lower(text: str) -> bool:
+    return text == text.lower() and all(ord(c) < 0x10000 for c in text)
+
+
+def parse_table(raw: dict[str, Any]) -> RuleTable:
+    """Validate a decoded JSON table; errors name the locale and the rule."""
+    locale = str(raw.get("locale", "?"))
+    min_length = raw.get("min_length")
+    if not isinstance(min_length, int) or min_length < 1:
+        raise _fail(locale, "min_length must be a positive integer")
+    exceptions = raw.get("exceptions", {})
+    if not isinstance(exceptions, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k == k.lower() for k, v in exceptions.items()
+    ):
+        raise _fail(locale, "exceptions must map lowercase words to stems")
+    steps: list[Step] = []
+    for index, raw_step in enumerate(raw.get("steps", [])):
+        name = str(raw_step.get("name", index))
+        rules: dict[str, Rule] = {}
+        for item in raw_step["rules"]:
+            if not (isinstance(item, list) and len(item) == 3):
+                raise _fail(locale, f"step {name}: rule {item!r} is not [suffix, replacement, min_stem]")
+            suffix, replacement, min_stem = item
+            if not (isinstance(suffix, str) and suffix and _bmp_lower(suffix)):
+                raise _fail(locale, f"step {name}: bad suffix {suffix!r}")
+            if not (isinstance(replacement, str) and _bmp_lower(replacement)):
+                raise _fail(locale, f"step {name}: bad replacement {replacement!r}")
+            if not (isinstance(min_stem, int) and min_stem >= 1):
+                raise _fail(locale, f"step {name}: min_stem of {suffix!r} must be >= 1")
+            if suffix in rules:
+                raise _fail(locale, f"step {name}: duplicate suffix {suffix!r}")
+            rules[suffix] = Rule(suffix, replacement, min_stem)
+        steps.append(Step(name, rules, max((len(s) for s in rules), default=0)))
+    return RuleTable(locale, min_length, dict(exceptions), tuple(steps))
+
+
+def table_json(locale: str) -> str | None:
+    """Raw JSON text of a locale's table (what the build ships to the browser)."""
+    locale = base_locale(locale)
+    path = DATA_DIR / f"{locale}.json"
+    return path.read_text(encoding="utf-8") if locale in SUPPORTED_LOCALES else None
+
+
+def base_locale(locale: str) -> str:
+    """Language part of a locale tag (``pl_PL``, ``pl-PL`` -> ``pl``)."""
+    return locale.lower().replace("_", "-").split("-", 1)[0]
+
+
+@cache
+def load_table(locale: str) -> RuleTable:
+    """Parsed table for a locale; unknown locales get the generic (no-stemming) table."""
+    locale = base_locale(locale)
+    text = table_json(locale)
+    if text is None:
+        return RuleTable(locale)
+    return parse_table(json.loads(text))

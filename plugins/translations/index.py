@@ -1,0 +1,159 @@
+"""Which pages are translations of each other, across every locale.
+
+Built once per site build from all Markdown sources (before static-i18n
+narrows the file list to one language), so every language's build sees the
+same answer. Translations are linked by the front-matter key, never by path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from mkdocs.structure.files import File
+
+from plugins.core.front_matter import FrontMatter, read_front_matter
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A writer's mistake, located in a source file."""
+
+    src_uri: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.src_uri}:{self.line}: {self.message}"
+
+
+@dataclass
+class Article:
+    """One page in one locale."""
+
+    locale: str
+    src_uri: str
+    abs_src_path: str
+    url: str
+    key: str | None
+    title: str | None
+    front_matter: FrontMatter
+
+
+@dataclass
+class TranslationIndex:
+    """All pages by locale and by translation key."""
+
+    locales: tuple[str, ...]
+    articles: list[Article] = field(default_factory=list)
+    by_key: dict[str, dict[str, Article]] = field(default_factory=dict)
+    by_src_uri: dict[str, Article] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def translations(self, src_uri: str) -> dict[str, Article]:
+        """Every locale's version of the page at `src_uri` (itself included)."""
+        article = self.by_src_uri.get(src_uri)
+        if article is None:
+            return {}
+        if article.key is None:
+            return {article.locale: article}
+        return self.by_key.get(article.key, {article.locale: article})
+
+    def missing(self, locale: str) -> list[tuple[str, dict[str, Article]]]:
+        """Keys that exist in some locale but not in `locale`, sorted."""
+        return [
+            (key, versions)
+            for key, versions in sorted(self.by_key.items())
+            if locale not in versions
+        ]
+
+
+def locale_of(src_uri: str, locales: Iterable[str]) -> str | None:
+    """The locale folder a source file lives in, if any."""
+    first = PurePosixPath(src_uri).parts[0]
+    return first if first in set(locales) else None
+
+
+def build_index(
+    files: Iterable[File],
+    locales: tuple[str, ...],
+    key_field: str,
+    required_fields: Iterable[str],
+    allowed_fields: set[str],
+) -> TranslationIndex:
+    """Read every page's front matter once and link translations by key."""
+    index = TranslationIndex(locales)
+    required = list(required_fields)
+    for file in files:
+        if not file.is_documentation_page():
+            continue
+        locale = locale_of(file.src_uri, locales)
+        if locale is None:
+            continue
+        front_matter, problems = _read(file, required, allowed_fields)
+        index.problems.extend(problems)
+        key = front_matter.fields.get(key_field)
+        key = str(key) if key not in (None, "") else None
+        title = front_matter.fields.get("title")
+        article = Article(
+            locale, file.src_uri, file.abs_src_path or "", file.url, key,
+            str(title) if title is not None else None, front_matter,
+        )
+        index.articles.append(article)
+        index.by_src_uri[file.src_uri] = article
+        if key is None:
+            continue
+        versions = index.by_key.setdefault(key, {})
+        if locale in versions:
+            first = versions[locale]
+            index.problems.append(Problem(
+                file.src_uri, front_matter.line(key_field),
+                f"translation key '{key}' is already used by {first.src_uri} "
+                f"(line {first.front_matter.line(key_field)}); "
+                "each page of a language needs its own key",
+            ))
+            continue
+        versions[locale] = article
+    return index
+
+
+def _read(
+    file: File, required: list[str], allowed: set[str]
+) -> tuple[FrontMatter, list[Problem]]:
+    try:
+        with open(file.abs_src_path or "", encoding="utf-8-sig") as source:
+            text = source.read()
+    except UnicodeDecodeError as error:
+        line = _line_of_byte(file.abs_src_path or "", error.start)
+        return FrontMatter(), [Problem(
+            file.src_uri, line, f"file is not valid UTF-8 (byte {error.start}); save it as UTF-8"
+        )]
+    front_matter = read_front_matter(text)
+    if front_matter.error:
+        return front_matter, [Problem(file.src_uri, front_matter.error_line, front_matter.error)]
+    problems = []
+    for name in required:
+        value = front_matter.fields.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(Problem(
+                file.src_uri, 1, f"front matter lacks the required field '{name}'"
+            ))
+    for name in front_matter.fields:
+        if name not in allowed:
+            problems.append(Problem(
+                file.src_uri, front_matter.line(name),
+                f"unknown front-matter field '{name}' (allowed: {', '.join(sorted(allowed))})",
+            ))
+    for name in ("title", "description"):
+        value = front_matter.fields.get(name)
+        if value is not None and not isinstance(value, str):
+            problems.append(Problem(
+                file.src_uri, front_matter.line(name), f"front-matter field '{name}' must be text"
+            ))
+    return front_matter, problems
+
+
+def _line_of_byte(path: str, offset: int) -> int:
+    with open(path, "rb") as source:
+        return source.read(offset).count(b"\n") + 1

@@ -1,0 +1,273 @@
+"""kb-translations hooks (thin: the logic lives in the sibling modules)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from plugins.core.git_history import GitHistory
+from plugins.core.i18n import SiteLocales, current_locale, is_outermost_build, site_locales
+from plugins.core.messages import message
+from plugins.core.theme import add_theme_templates
+from plugins.translations.chooser import render_chooser
+from plugins.translations.config import TranslationsConfig
+from plugins.translations.index import Article, TranslationIndex, build_index, locale_of
+from plugins.translations.sitemap import render_sitemap, write_sitemap
+from plugins.translations.slugs import slugify
+from plugins.translations.status import translation_status
+
+log = get_plugin_logger("kb-translations")
+
+#: Front-matter fields Material and our plugins understand.
+KNOWN_FIELDS = frozenset({
+    "title", "description", "key", "category", "related", "redirect_from",
+    "template", "hide", "icon", "status", "subtitle", "search", "tags",
+    "glossary", "reading_time", "social", "robots",
+})
+
+
+class TranslationsPlugin(BasePlugin[TranslationsConfig]):
+    """Links translations by key and publishes each language on its own."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.index: TranslationIndex | None = None
+        self.locales: SiteLocales | None = None
+        self.history: GitHistory | None = None
+        self.unreadable: set[str] = set()
+        self.site_url = ""
+
+    # static-i18n reconfigures the theme in its on_config (-100); we add our
+    # templates and slugifier after it so its per-language theme keeps them.
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
+            # A new site build (not one of static-i18n's nested ones): reset.
+            self.index = None
+            self.unreadable = set()
+            self.history = GitHistory(Path(config.docs_dir))
+        self.locales = site_locales(config)
+        add_theme_templates(config)
+        if self.config.slugify:
+            toc = config.mdx_configs.setdefault("toc", {})
+            toc.setdefault("slugify", slugify)
+        if not config.site_url:
+            raise PluginError(
+                "kb-translations needs `site_url` in mkdocs.yml: hreflang alternates and "
+                "the sitemap must carry absolute URLs"
+            )
+        self.site_url = config.site_url.rstrip("/") + "/"
+        return config
+
+    # Before static-i18n (-100) narrows the files to one language: we need
+    # every language's pages to link translations.
+    @event_priority(100)
+    def _index_all_languages(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.index is None:
+            self.index = self._build_index(config, files)
+        for src_uri in self.unreadable:
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                files.remove(file)
+        return files
+
+    # After static-i18n (-100) placed the files: give the default language
+    # its own prefix and add the localized notice page.
+    @event_priority(-110)
+    def _place_language(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.locales is not None
+        locale = current_locale(config)
+        if self.config.prefix_default_language:
+            for file in files:
+                if getattr(file, "localization", None) == self.locales.default:
+                    _move_under(file, self.locales.default, config)
+        files.append(self._notice_page(config, locale))
+        return files
+
+    on_files = CombinedEvent(_index_all_languages, _place_language)
+
+    # After static-i18n's on_page_context (50), which rewrites extra.alternate
+    # by identical paths: we replace it with translations linked by key.
+    @event_priority(-50)
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        assert self.index is not None and self.locales is not None
+        locale = current_locale(config)
+        versions = self.index.translations(page.file.src_uri)
+        switcher = []
+        for code in self.locales.codes:
+            version = versions.get(code)
+            if version is not None:
+                target = version.url
+            elif code == locale:
+                target = page.url
+            else:
+                target = f"{code}/{self.config.notice_page}/"
+            href = get_relative_url(target, page.url)
+            if version is None and code != locale:
+                back = get_relative_url(page.url, target)
+                href += "?from=" + back
+            switcher.append({
+                "locale": code,
+                "name": self.locales.name(code),
+                "href": href,
+                "available": version is not None or code == locale,
+                "current": code == locale,
+                "unavailable": message(locale, "translation.unavailable"),
+            })
+        context["kb_switcher"] = switcher
+        context["kb_search_root"] = get_relative_url(f"{locale}/", page.url)
+        alternates = [
+            {"name": self.locales.name(code), "link": self._absolute(version.url), "lang": code}
+            for code, version in sorted(versions.items())
+        ]
+        if alternates:
+            default = versions.get(self.locales.default) or versions[locale]
+            alternates.append({
+                "name": "x-default", "link": self._absolute(default.url), "lang": "x-default"
+            })
+        # static-i18n sets the attribute (which Jinja reads first), so do we.
+        config.extra.alternate = alternates
+        page.kb_translations = versions  # type: ignore[attr-defined]
+        return context
+
+    # After static-i18n's on_post_build (-100), which builds the other
+    # languages: only then is the whole site on disk.
+    @event_priority(-200)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not is_outermost_build(config):
+            return
+        assert self.index is not None and self.locales is not None
+        site = Path(config.site_dir)
+        write_sitemap(config.site_dir, render_sitemap(
+            self.index, self._absolute, self.locales.default, self._changed,
+            hidden=lambda article: article.src_uri in self.unreadable,
+        ))
+        if self.config.language_chooser:
+            homes = {
+                article.locale: article.url
+                for article in self.index.articles
+                if PurePosixPath(article.src_uri).parts[1:] in (("index.md",), ("README.md",))
+            }
+            (site / "index.html").write_text(
+                render_chooser(self.locales, homes), encoding="utf-8"
+            )
+        report = translation_status(self.index, self.locales.default, self._changed)
+        (site / self.config.status_report).write_text(
+            json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        _split_search_index(site, self.locales.codes)
+
+    def status_for(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+        """The translation-status report of a site, without building it."""
+        self.locales = site_locales(config)
+        self.history = GitHistory(Path(config.docs_dir))
+        index = self._build_index(config, files, report=False)
+        return translation_status(index, self.locales.default, self._changed)
+
+    def _build_index(
+        self, config: MkDocsConfig, files: Files, report: bool = True
+    ) -> TranslationIndex:
+        assert self.locales is not None
+        allowed = set(KNOWN_FIELDS) | set(self.config.extra_fields) | {self.config.key_field}
+        index = build_index(
+            files, self.locales.codes, self.config.key_field,
+            self.config.required_fields, allowed,
+        )
+        if not report:
+            return index
+        for problem in index.problems:
+            log.warning(str(problem))
+            if "not valid UTF-8" in problem.message:
+                self.unreadable.add(problem.src_uri)
+        if self.config.missing_translation != "ignore":
+            emit = log.warning if self.config.missing_translation == "warn" else log.info
+            for locale in self.locales.codes:
+                for key, versions in index.missing(locale):
+                    source = versions.get(self.locales.default) or next(iter(versions.values()))
+                    emit(
+                        f"{source.src_uri}:{source.front_matter.line(self.config.key_field)}: "
+                        f"no '{locale}' translation of '{key}' (add a page under {locale}/ "
+                        f"with `{self.config.key_field}: {key}`)"
+                    )
+        return index
+
+    def _notice_page(self, config: MkDocsConfig, locale: str) -> File:
+        """The localized page the switcher leads to when a translation is missing."""
+        home = "../"
+        content = (
+            "---\n"
+            f"title: {json.dumps(message(locale, 'notice.title'), ensure_ascii=False)}\n"
+            f"description: {json.dumps(message(locale, 'notice.description'), ensure_ascii=False)}\n"
+            "search:\n  exclude: true\n"
+            "robots: noindex\n"
+            "---\n\n"
+            f"{message(locale, 'notice.body')}\n\n"
+            f'<p><a id="kb-notice-back" href="{home}" hidden>{message(locale, "notice.back")}</a></p>\n\n'
+            f'<p><a href="{home}">{message(locale, "notice.home")}</a></p>\n\n'
+            "<script>(function(){var from=new URLSearchParams(location.search).get('from');"
+            "if(!from||/^[a-z][a-z0-9+.-]*:|^\\/\\//i.test(from))return;"
+            "var back=document.getElementById('kb-notice-back');"
+            "back.href=from;back.hidden=false;})();</script>\n"
+        )
+        file = File.generated(
+            config, f"{locale}/{self.config.notice_page}.md", content=content,
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        # The attributes static-i18n reads on every page it handles.
+        file.locale = file.localization = file.locale_alternate_of = locale  # type: ignore[attr-defined]
+        file.alternates = {locale: file}  # type: ignore[attr-defined]
+        return file
+
+    def _absolute(self, url: str) -> str:
+        return self.site_url + url
+
+    def _changed(self, article: Article) -> Any:
+        assert self.history is not None
+        return self.history.last_changed(article.abs_src_path)
+
+
+def _move_under(file: File, prefix: str, config: MkDocsConfig) -> None:
+    """Put a file static-i18n published at the root under `prefix/`."""
+    if PurePosixPath(file.dest_uri).parts[:1] == (prefix,):
+        return
+    file.dest_uri = f"{prefix}/{file.dest_uri}"
+    file.url = file._get_url(config.use_directory_urls)
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+
+
+def _split_search_index(site: Path, locales: tuple[str, ...]) -> None:
+    """One search index per language instead of static-i18n's merged one."""
+    merged = site / "search" / "search_index.json"
+    if not merged.exists():
+        return
+    index = json.loads(merged.read_text(encoding="utf-8"))
+    for locale in locales:
+        docs = [doc for doc in index["docs"] if doc["location"].startswith(f"{locale}/")]
+        for doc in docs:
+            doc["location"] = doc["location"][len(locale) + 1:]
+        target = site / locale / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False,
+                       separators=(",", ":")),
+            encoding="utf-8",
+        )
+    merged.unlink()
+    if not any(merged.parent.iterdir()):
+        merged.parent.rmdir()
+
+
+__all__ = ["TranslationsPlugin", "locale_of"]
