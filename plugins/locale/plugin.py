@@ -7,7 +7,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from plugins.core.git_history import GitHistory
 from plugins.core.i18n import current_locale, is_outermost_build
@@ -39,8 +41,8 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
         return markdown
 
     def on_page_context(
-        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.history is not None
         locale = current_locale(config)
         words = getattr(page, "kb_words", 0)

@@ -11,8 +11,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from plugins.core.git_history import GitHistory
 from plugins.core.i18n import SiteLocales, current_locale, is_outermost_build, site_locales
@@ -100,8 +102,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     # by identical paths: we replace it with translations linked by key.
     @event_priority(-50)
     def on_page_context(
-        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.index is not None and self.locales is not None
         locale = current_locale(config)
         versions = self.index.translations(page.file.src_uri)
@@ -138,7 +140,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 "name": "x-default", "link": self._absolute(default.url), "lang": "x-default"
             })
         # static-i18n sets the attribute (which Jinja reads first), so do we.
-        config.extra.alternate = alternates
+        config.extra.alternate = alternates  # type: ignore[attr-defined]
         page.kb_translations = versions  # type: ignore[attr-defined]
         return context
 

@@ -151,9 +151,9 @@ def test_translation_status_reports_missing_and_outdated(build_site: BuildSite) 
     assert outdated["translation"] == "et/akadeemia/klienditeenindus.md"
     assert outdated["source_changed"].startswith("2026-02-01")
 
-    from plugins.translations.status import main
-
     import os
+
+    from plugins.translations.status import main
     cwd = os.getcwd()
     os.chdir(site.root)
     try:
