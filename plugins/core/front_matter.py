@@ -6,6 +6,7 @@ as text in the page); we parse it ourselves to report where it is broken.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,3 +59,25 @@ def read_front_matter(text: str) -> FrontMatter:
         if isinstance(key, yaml.ScalarNode)
     }
     return FrontMatter({str(k): v for k, v in fields.items()}, lines, present=True)
+
+
+_CACHE: dict[str, tuple[int, int, FrontMatter]] = {}
+
+
+def front_matter_of(path: str) -> FrontMatter:
+    """Front matter of a file, read once per change (several plugins ask).
+
+    A file that is not UTF-8 yields empty front matter; kb-translations
+    reports it.
+    """
+    stat = os.stat(path)
+    cached = _CACHE.get(path)
+    if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        return cached[2]
+    try:
+        with open(path, encoding="utf-8-sig") as source:
+            front_matter = read_front_matter(source.read())
+    except UnicodeDecodeError:
+        front_matter = FrontMatter()
+    _CACHE[path] = (stat.st_mtime_ns, stat.st_size, front_matter)
+    return front_matter

@@ -19,6 +19,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Choose your language",
         "reading_time": "Reading time: {duration}",
         "updated": "Updated",
+        "glossary.abbreviations": "Abbreviations",
+        "glossary.aliases": "Also called",
+        "glossary.translations": "In other languages",
+        "glossary.used_in": "Used in",
+        "glossary.unused": "Not used in any article yet.",
     },
     "pl": {
         "translation.unavailable": "brak tłumaczenia",
@@ -30,6 +35,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Wybierz język",
         "reading_time": "Czas czytania: {duration}",
         "updated": "Zaktualizowano",
+        "glossary.abbreviations": "Skróty",
+        "glossary.aliases": "Inne nazwy",
+        "glossary.translations": "W innych językach",
+        "glossary.used_in": "Występuje w",
+        "glossary.unused": "Nie występuje jeszcze w żadnym artykule.",
     },
     "et": {
         "translation.unavailable": "tõlge puudub",
@@ -41,6 +51,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Vali keel",
         "reading_time": "Lugemisaeg: {duration}",
         "updated": "Uuendatud",
+        "glossary.abbreviations": "Lühendid",
+        "glossary.aliases": "Ka",
+        "glossary.translations": "Teistes keeltes",
+        "glossary.used_in": "Kasutatud lehtedel",
+        "glossary.unused": "Seda mõistet pole veel üheski artiklis kasutatud.",
     },
     "sk": {
         "translation.unavailable": "bez prekladu",
@@ -52,6 +67,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Vyberte si jazyk",
         "reading_time": "Čas čítania: {duration}",
         "updated": "Aktualizované",
+        "glossary.abbreviations": "Skratky",
+        "glossary.aliases": "Iné názvy",
+        "glossary.translations": "V iných jazykoch",
+        "glossary.used_in": "Vyskytuje sa v",
+        "glossary.unused": "Zatiaľ sa nevyskytuje v žiadnom článku.",
     },
 }
 

@@ -5,8 +5,9 @@ Python stemmer and ``assets/morphology.js`` read the same file with the same
 semantics, so build-time keys and browser keys cannot drift apart:
 
 - ``min_length``: words with fewer code points are returned unchanged.
-- ``exceptions``: whole (lowercased) word -> stem, checked before anything
-  else and regardless of length (irregular forms such as Estonian ``aja``).
+- ``exceptions``: whole (lowercased) word -> lemma, substituted before
+  anything else; the lemma then goes through the steps like any word, so
+  an irregular form (Estonian ``aja``) gets exactly its lemma's stem.
 - ``steps``: applied in order. In each step the longest rule suffix that
   ends the word *and* leaves at least ``min_stem`` code points before it is
   replaced by its replacement; at most one rule fires per step.
@@ -83,9 +84,9 @@ def parse_table(raw: dict[str, Any]) -> RuleTable:
         raise _fail(locale, "min_length must be a positive integer")
     exceptions = raw.get("exceptions", {})
     if not isinstance(exceptions, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and k == k.lower() for k, v in exceptions.items()
+        isinstance(k, str) and isinstance(v, str) and _bmp_lower(k) and _bmp_lower(v) for k, v in exceptions.items()
     ):
-        raise _fail(locale, "exceptions must map lowercase words to stems")
+        raise _fail(locale, "exceptions must map lowercase words to lowercase lemmas")
     steps: list[Step] = []
     for index, raw_step in enumerate(raw.get("steps", [])):
         name = str(raw_step.get("name", index))
@@ -98,8 +99,8 @@ def parse_table(raw: dict[str, Any]) -> RuleTable:
                 raise _fail(locale, f"step {name}: bad suffix {suffix!r}")
             if not (isinstance(replacement, str) and _bmp_lower(replacement)):
                 raise _fail(locale, f"step {name}: bad replacement {replacement!r}")
-            if not (isinstance(min_stem, int) and min_stem >= 1):
-                raise _fail(locale, f"step {name}: min_stem of {suffix!r} must be >= 1")
+            if not (isinstance(min_stem, int) and min_stem >= 0):
+                raise _fail(locale, f"step {name}: min_stem of {suffix!r} must be >= 0")
             if suffix in rules:
                 raise _fail(locale, f"step {name}: duplicate suffix {suffix!r}")
             rules[suffix] = Rule(suffix, replacement, min_stem)

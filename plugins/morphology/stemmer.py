@@ -37,9 +37,7 @@ def is_abbreviation(word: str) -> bool:
 
 def apply_table(table: RuleTable, word: str) -> str:
     """Run the rule interpreter on a lowercased word (mirrors ``applyTable`` in JS)."""
-    hit = table.exceptions.get(word)
-    if hit is not None:
-        return hit
+    word = table.exceptions.get(word, word)
     if len(word) < table.min_length:
         return word
     for step in table.steps:

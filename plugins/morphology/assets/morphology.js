@@ -85,7 +85,7 @@
 
   /* The rule interpreter: mirrors apply_table() in stemmer.py. */
   function applyTable(t, word) {
-    if (Object.prototype.hasOwnProperty.call(t.exceptions, word)) return t.exceptions[word];
+    if (Object.prototype.hasOwnProperty.call(t.exceptions, word)) word = t.exceptions[word];
     var length = cpLength(word);
     if (length < t.minLength) return word;
     for (var s = 0; s < t.steps.length; s++) {

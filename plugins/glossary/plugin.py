@@ -1,0 +1,195 @@
+"""kb-glossary hooks (thin: matching, sources and the page live in sibling modules)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import time
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
+
+from plugins.core.front_matter import front_matter_of
+from plugins.core.i18n import current_locale, is_outermost_build, site_locales
+from plugins.glossary.config import GlossaryConfig
+from plugins.glossary.extension import FORCE_SCHEME, GlossaryExtension, PageLinking
+from plugins.glossary.matcher import TermMatcher
+from plugins.glossary.page import glossary_markdown, used_in_html, used_in_marker
+from plugins.glossary.sources import Glossary, Term, cross_locale_problems, load_glossary
+from plugins.morphology import analyzer
+
+log = get_plugin_logger("kb-glossary")
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    """Links glossary terms in every inflected form and renders the glossary pages."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.glossaries: dict[str, Glossary] = {}
+        self.pages: dict[str, tuple[str, str]] = {}  # locale -> (src_uri, url)
+        self.matchers: dict[str, TermMatcher] = {}
+        self.usage: dict[str, dict[str, dict[str, tuple[str, str]]]] = {}
+        self.state = PageLinking()
+        self.seconds = 0.0
+        self._registered = False
+        self.locale_names: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
+            self.glossaries, self.pages, self.matchers, self.usage = {}, {}, {}, {}
+        self.locale_names = {item.code: item.name for item in site_locales(config).locales}
+        if not self._registered:
+            config.markdown_extensions.append(
+                GlossaryExtension(lambda: self.state, set(self.config.skip_tags))  # type: ignore[arg-type]
+            )
+            self._registered = True
+        for asset, kind in (("glossary.css", "extra_css"), ("glossary.js", "extra_javascript")):
+            target = f"assets/kb/{asset}"
+            if target not in [str(item) for item in config[kind]]:
+                config[kind].append(target)
+        return config
+
+    # Before static-i18n (-100) narrows the files to one language: the
+    # glossaries and glossary pages of every language are needed for
+    # cross-language checks and links.
+    @event_priority(100)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        locales = site_locales(config).codes
+        if not self.glossaries:
+            self._load(config, files, locales)
+        for file in list(files):
+            parts = PurePosixPath(file.src_uri).parts
+            if len(parts) == 2 and parts[0] in locales and parts[1] == self.config.source:
+                files.remove(file)
+        for asset in ("glossary.css", "glossary.js"):
+            files.append(File.generated(
+                config, f"assets/kb/{asset}", abs_src_path=str(ASSETS / asset)
+            ))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        locale = current_locale(config)
+        glossary = self.glossaries.get(locale)
+        page_src, _ = self.pages.get(locale, ("", ""))
+        self.state = PageLinking(first_only=self.config.first_only)
+        if glossary is None or not page_src:
+            return markdown
+        if page.file.src_uri == page_src:
+            return markdown + "\n\n" + glossary_markdown(
+                glossary.terms, locale, self._translations(locale, page)
+            )
+        if page.meta.get("glossary") is False:
+            return markdown
+        self.state.matcher = self._matcher(locale)
+        self.state.terms = glossary.terms
+        self.state.glossary_href = posixpath.relpath(
+            page_src, posixpath.dirname(page.file.src_uri) or "."
+        )
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        locale = current_locale(config)
+        used = self.usage.setdefault(locale, {})
+        for term_id in self.state.linked:
+            used.setdefault(term_id, {})[page.file.src_uri] = (page.url, page.title or "")
+        for term_id in self.state.unknown:
+            log.warning(
+                f"{page.file.src_uri}:{_line_of(page, FORCE_SCHEME + term_id)}: "
+                f"unknown glossary term '{term_id}' (not in {self.glossaries[locale].path})"
+            )
+        self.state = PageLinking()
+        return html
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        locale = current_locale(config)
+        if page.file.src_uri != self.pages.get(locale, ("", ""))[0] or page.content is None:
+            return context
+        # All pages of this language were converted before any template is
+        # rendered, so the "used in" lists are complete now.
+        used = self.usage.get(locale, {})
+        content = page.content
+        for term_id in self.glossaries[locale].terms:
+            mentions = sorted(used.get(term_id, {}).values(), key=lambda item: item[1])
+            links = [(get_relative_url(url, page.url), title) for url, title in mentions]
+            content = content.replace(used_in_marker(term_id), used_in_html(locale, links))
+        page.content = content
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if is_outermost_build(config):
+            log.info(f"glossary linking took {self.seconds:.2f} s in all languages")
+
+    def _load(self, config: MkDocsConfig, files: Files, locales: tuple[str, ...]) -> None:
+        started = time.perf_counter()
+        docs = Path(config.docs_dir)
+        for locale in locales:
+            label = f"{locale}/{self.config.source}"
+            glossary = load_glossary(docs / locale / self.config.source, locale, label)
+            self.glossaries[locale] = glossary
+            for problem in glossary.problems:
+                log.warning(problem)
+        present = {code: g for code, g in self.glossaries.items() if g.terms}
+        if self.config.required_in_all_locales and len(present) > 1:
+            for problem in cross_locale_problems(self.glossaries):
+                log.warning(problem)
+        for file in files.documentation_pages():
+            parts = PurePosixPath(file.src_uri).parts
+            if len(parts) < 2 or parts[0] not in locales or not file.abs_src_path:
+                continue
+            if front_matter_of(file.abs_src_path).fields.get("key") == self.config.page_key:
+                self.pages[parts[0]] = (file.src_uri, file.url)
+        for locale, glossary in present.items():
+            if locale not in self.pages:
+                raise PluginError(
+                    f"kb-glossary: {glossary.path} has terms but no page in {locale}/ has "
+                    f"`key: {self.config.page_key}` to show them"
+                )
+        self.seconds += time.perf_counter() - started
+
+    def _matcher(self, locale: str) -> TermMatcher:
+        if locale not in self.matchers:
+            self.matchers[locale] = TermMatcher(
+                self.glossaries[locale].terms.values(), analyzer(locale)
+            )
+        return self.matchers[locale]
+
+    def _translations(
+        self, locale: str, page: Page
+    ) -> dict[str, tuple[str, str, dict[str, Term]]]:
+        """Other locales' names, glossary page URLs (relative to `page`) and terms."""
+        return {
+            code: (
+                self.locale_names.get(code, code),
+                get_relative_url(self.pages[code][1], page.url),
+                glossary.terms,
+            )
+            for code, glossary in self.glossaries.items()
+            if code != locale and code in self.pages and glossary.terms
+        }
+
+
+def _line_of(page: Page, needle: str) -> int:
+    """Line of a writer's marker in the source file (front matter included)."""
+    try:
+        text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
+    except OSError:
+        return 1
+    found = re.search(re.escape(needle), text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
