@@ -47,3 +47,22 @@ class GitHistory:
         if self._pending:
             self._load()
         return self._changed.get(Path(path).resolve())
+
+
+_SHARED: dict[tuple[str, str], GitHistory] = {}
+
+
+def shared_history(directory: Path) -> GitHistory:
+    """One history per docs tree and commit, shared by every plugin of a build."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=directory, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        head = ""
+    key = (str(directory.resolve()), head)
+    if key not in _SHARED:
+        _SHARED.clear()
+        _SHARED[key] = GitHistory(directory)
+    return _SHARED[key]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 import time
 from pathlib import Path, PurePosixPath
 
@@ -18,6 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from plugins.core.front_matter import front_matter_of
 from plugins.core.i18n import current_locale, is_outermost_build, site_locales
+from plugins.core.source_lines import line_of
 from plugins.glossary.config import GlossaryConfig
 from plugins.glossary.extension import FORCE_SCHEME, GlossaryExtension, PageLinking
 from plugins.glossary.matcher import TermMatcher
@@ -107,9 +107,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         used = self.usage.setdefault(locale, {})
         for term_id in self.state.linked:
             used.setdefault(term_id, {})[page.file.src_uri] = (page.url, page.title or "")
+        # Published for other plugins (related articles use shared terms).
+        page.kb_terms = frozenset(self.state.linked)  # type: ignore[attr-defined]
         for term_id in self.state.unknown:
             log.warning(
-                f"{page.file.src_uri}:{_line_of(page, FORCE_SCHEME + term_id)}: "
+                f"{page.file.src_uri}:{line_of(page.file.abs_src_path, FORCE_SCHEME + term_id)}: "
                 f"unknown glossary term '{term_id}' (not in {self.glossaries[locale].path})"
             )
         self.state = PageLinking()
@@ -184,12 +186,3 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if code != locale and code in self.pages and glossary.terms
         }
 
-
-def _line_of(page: Page, needle: str) -> int:
-    """Line of a writer's marker in the source file (front matter included)."""
-    try:
-        text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
-    except OSError:
-        return 1
-    found = re.search(re.escape(needle), text)
-    return text.count("\n", 0, found.start()) + 1 if found else 1

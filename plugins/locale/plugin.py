@@ -11,7 +11,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from plugins.core.git_history import GitHistory
+from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import current_locale, is_outermost_build
 from plugins.core.messages import message
 from plugins.core.theme import add_theme_templates
@@ -30,7 +30,7 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.history is None or is_outermost_build(config):
-            self.history = GitHistory(Path(config.docs_dir))
+            self.history = shared_history(Path(config.docs_dir))
         add_theme_templates(config)
         return config
 

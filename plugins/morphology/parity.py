@@ -85,9 +85,7 @@ def node_run(
     return NodeResult(out["stems"], out["keys"], out["folds"], tokens)
 
 
-def node_keys(
-    words: Sequence[str], locale: str, lexicon: Mapping[str, str] | None = None
-) -> list[str]:
+def node_keys(words: Sequence[str], locale: str, lexicon: Mapping[str, str] | None = None) -> list[str]:
     """Keys the browser computes for ``words`` (same order)."""
     return node_run(locale, words=words, lexicon=lexicon).keys
 

@@ -84,7 +84,8 @@ def parse_table(raw: dict[str, Any]) -> RuleTable:
         raise _fail(locale, "min_length must be a positive integer")
     exceptions = raw.get("exceptions", {})
     if not isinstance(exceptions, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and _bmp_lower(k) and _bmp_lower(v) for k, v in exceptions.items()
+        isinstance(k, str) and isinstance(v, str) and _bmp_lower(k) and _bmp_lower(v)
+        for k, v in exceptions.items()
     ):
         raise _fail(locale, "exceptions must map lowercase words to lowercase lemmas")
     steps: list[Step] = []

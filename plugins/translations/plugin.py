@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from plugins.core.git_history import GitHistory
+from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import SiteLocales, current_locale, is_outermost_build, site_locales
 from plugins.core.messages import message
 from plugins.core.theme import add_theme_templates
@@ -33,7 +33,7 @@ log = get_plugin_logger("kb-translations")
 KNOWN_FIELDS = frozenset({
     "title", "description", "key", "category", "related", "redirect_from",
     "template", "hide", "icon", "status", "subtitle", "search", "tags",
-    "glossary", "reading_time", "social", "robots",
+    "glossary", "reading_time", "social", "robots", "faq", "renamed_ids",
 })
 
 
@@ -57,7 +57,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             # A new site build (not one of static-i18n's nested ones): reset.
             self.index = None
             self.unreadable = set()
-            self.history = GitHistory(Path(config.docs_dir))
+            self.history = shared_history(Path(config.docs_dir))
         self.locales = site_locales(config)
         add_theme_templates(config)
         if self.config.slugify:
@@ -175,7 +175,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def status_for(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
         """The translation-status report of a site, without building it."""
         self.locales = site_locales(config)
-        self.history = GitHistory(Path(config.docs_dir))
+        self.history = shared_history(Path(config.docs_dir))
         index = self._build_index(config, files, report=False)
         return translation_status(index, self.locales.default, self._changed)
 

@@ -144,6 +144,6 @@
   }
 
   var api = { create: create, tokenize: tokenize, fold: fold, cpLength: cpLength };
-  if (root) root.KbMorphology = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else if (root) root.KbMorphology = api;
 })(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Morphology quality per language: our core vs Snowball vs plain folding.
+
+Prints, for each language, how many evaluation groups merge completely
+(all inflected forms one key) and how many different-word pairs collide
+(false merges), using tests/morphology/eval_groups.json. Snowball columns
+appear only if `snowballstemmer` is installed (it has no Slovak). With
+`--lexicon` and simplemma installed, a "core+lexicon" column shows what the
+optional lemmatiser overrides add.
+
+Usage: python benchmarks/morphology_eval.py [--lexicon]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from plugins.morphology import SUPPORTED_LOCALES, Analyzer, fold, load_table  # noqa: E402
+from plugins.morphology.lexicon import lexicon  # noqa: E402
+
+GROUPS = ROOT / "tests" / "morphology" / "eval_groups.json"
+SNOWBALL = {"pl": "polish", "et": "estonian"}
+
+Keyer = Callable[[str], str]
+
+
+def snowball(locale: str) -> Keyer | None:
+    """Snowball stemmer + folding, or None when unavailable for the language."""
+    try:
+        import snowballstemmer  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    name = SNOWBALL.get(locale)
+    if name is None or name not in snowballstemmer.algorithms():
+        return None
+    stemmer = snowballstemmer.stemmer(name)
+    return lambda word: fold(stemmer.stemWord(word.lower()))
+
+
+def score(keyer: Keyer, groups: dict[str, list[list[str]]]) -> tuple[int, int]:
+    """(groups fully merged, distinct pairs that collide)."""
+    merged = sum(1 for group in groups["merge"] if len({keyer(w) for w in group}) == 1)
+    false = sum(1 for a, b in groups["distinct"] if keyer(a) == keyer(b))
+    return merged, false
+
+
+def main() -> int:
+    data = json.loads(GROUPS.read_text(encoding="utf-8"))
+    with_lexicon = "--lexicon" in sys.argv
+    header = f"{'lang':<5} {'groups':>6} {'pairs':>5}  {'core':>9}  {'fold only':>9}  {'snowball':>9}"
+    print(header + ("  core+lexicon" if with_lexicon else ""))
+    for locale in SUPPORTED_LOCALES:
+        groups = data[locale]
+        core = Analyzer(load_table(locale))
+        columns: list[Keyer | None] = [core.key, fold, snowball(locale)]
+        if with_lexicon:
+            words = [w for g in groups["merge"] for w in g] + [w for p in groups["distinct"] for w in p]
+            columns.append(Analyzer(load_table(locale), lexicon(words, locale)).key)
+        cells = []
+        for keyer in columns:
+            if keyer is None:
+                cells.append(f"{'n/a':>9}")
+                continue
+            merged, false = score(keyer, groups)
+            cells.append(f"{merged:>3}/{false:<2} FM".rjust(9))
+        print(f"{locale:<5} {len(groups['merge']):>6} {len(groups['distinct']):>5}  " + "  ".join(cells))
+    print("cells: groups merged / false merges among the different-word pairs")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,36 @@
+"""Related articles and answers: explicit front matter first, then shared terms and category."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A page that may be recommended."""
+
+    key: str
+    title: str
+    url: str
+    category: str | None = None
+    terms: frozenset[str] = field(default_factory=frozenset)
+
+
+def related(
+    current: Candidate, explicit: list[str], candidates: list[Candidate], limit: int
+) -> list[Candidate]:
+    """Up to `limit` pages: the writer's `related` keys in order, then the best scored."""
+    by_key = {candidate.key: candidate for candidate in candidates}
+    chosen = [by_key[key] for key in explicit if key in by_key and key != current.key]
+    taken = {candidate.key for candidate in chosen} | {current.key}
+
+    def score(candidate: Candidate) -> tuple[int, str]:
+        shared = len(current.terms & candidate.terms)
+        same_category = 3 if current.category and candidate.category == current.category else 0
+        return (-(2 * shared + same_category), candidate.title)
+
+    rest = [
+        candidate for candidate in sorted(candidates, key=score)
+        if candidate.key not in taken and score(candidate)[0] < 0
+    ]
+    return (chosen + rest)[:limit]

@@ -1,0 +1,80 @@
+"""Tokenizer, folding and rule-table behaviour that both twins rely on."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from plugins.morphology import SUPPORTED_LOCALES, Token, fold, load_table, tokenize
+from plugins.morphology.lexicon import lexicon
+from plugins.morphology.rules import parse_table, table_json
+from plugins.morphology.stemmer import Analyzer
+
+
+def test_tokenize_is_unicode_aware() -> None:
+    text = "Jakość obsługi: 24/7, CRM-u i e-mail’e (żywo)."
+    assert [t.text for t in tokenize(text)] == [
+        "Jakość",
+        "obsługi",
+        "24",
+        "7",
+        "CRM",
+        "u",
+        "i",
+        "e",
+        "mail",
+        "e",
+        "żywo",
+    ]
+    first = tokenize(text)[0]
+    assert first == Token("Jakość", 0, 6)
+    assert text[first.start : first.end] == "Jakość"
+
+
+def test_tokenize_keeps_nfd_words_whole() -> None:
+    nfd = unicodedata.normalize("NFD", "čakacích dôb")
+    assert [fold(t.text) for t in tokenize(nfd)] == ["cakacich", "dob"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("Łódź", "lodz"),
+        ("ŻÓŁW", "zolw"),
+        ("služieb", "sluzieb"),
+        ("dôb", "dob"),
+        ("Ťažký", "tazky"),
+        ("põhjalik ülevaade", "pohjalik ulevaade"),
+        ("Straße", "strasse"),
+        ("Ærø œuvre Đorđe", "aero oeuvre dorde"),
+        ("ﬁrma", "firma"),
+    ],
+)
+def test_fold(raw: str, folded: str) -> None:
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_tables_load_and_validate(locale: str) -> None:
+    table = load_table(locale)
+    assert table.locale == locale
+    assert table.steps
+    raw = json.loads(table_json(locale) or "")
+    assert parse_table(raw) == table
+
+
+def test_bad_table_is_rejected() -> None:
+    with pytest.raises(ValueError, match="duplicate"):
+        parse_table({"locale": "xx", "min_length": 3, "steps": [{"rules": [["a", "", 2], ["a", "", 3]]}]})
+    with pytest.raises(ValueError, match="suffix"):
+        parse_table({"locale": "xx", "min_length": 3, "steps": [{"rules": [["A", "", 2]]}]})
+
+
+def test_lexicon_overrides_only_disagreeing_forms() -> None:
+    lemmas = {"ludzie": "człowiek", "ludzi": "człowiek", "klienta": "klient"}
+    table = lexicon(["Ludzie", "ludzi", "klienta", "CRM"], "pl", lemmatize=lambda w: lemmas.get(w, w))
+    assert table == {"ludzie": "czlowiek", "ludzi": "czlowiek"}
+    core = Analyzer(load_table("pl"), table)
+    assert core.keys("Ludzie i człowiek") == ["czlowiek", "i", "czlowiek"]

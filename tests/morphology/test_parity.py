@@ -1,0 +1,118 @@
+"""The browser twin (assets/morphology.js under node) must equal the Python core.
+
+node is required: without it the parity of build-time and browser keys is
+unverified, so the test fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from plugins.morphology import SUPPORTED_LOCALES, Analyzer, fold, load_table, tokenize
+from plugins.morphology.parity import ASSET, node_run
+from plugins.morphology.rules import table_json
+
+from .groups import load_groups
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = Path("/work/shared/reference/seeds")
+if not SEEDS.is_dir():
+    SEEDS = ROOT.parent / "shared" / "reference" / "seeds"
+
+
+def _texts(locale: str) -> list[str]:
+    paths = sorted(SEEDS.glob(f"{locale}-*.txt")) + sorted((ROOT / "docs" / locale).rglob("*.md"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def _vocabulary(locale: str) -> list[str]:
+    words: set[str] = set()
+    for text in _texts(locale):
+        words.update(t.text for t in tokenize(text))
+    groups = load_groups()[locale]
+    for kind in ("merge", "distinct", "folded", "known_collisions"):
+        for item in groups[kind]:
+            words.update(item)
+    for phrases in groups["phrases"]:
+        for phrase in phrases:
+            words.update(t.text for t in tokenize(phrase))
+    # Case variants exercise abbreviations and shouted words.
+    extra = {w.upper() for w in list(words)[:500]} | {w.capitalize() for w in list(words)[:500]}
+    return sorted(words | extra | {"CRM", "NPS", "B2B", "24h", "ǅungla", "İstanbul", "ΣΟΦΟΣ"})
+
+
+def test_node_is_available() -> None:
+    assert shutil.which("node"), "node is required for the morphology parity tests"
+
+
+@pytest.mark.parametrize("locale", [*SUPPORTED_LOCALES, "en"])
+def test_keys_identical(locale: str) -> None:
+    words = _vocabulary(locale if locale != "en" else "pl")
+    if locale != "en":
+        assert len(words) > 1500, "the word list should cover the seed texts"
+    core = Analyzer(load_table(locale))
+    result = node_run(locale, words=words)
+    assert result.stems == [core.stem(w) for w in words]
+    assert result.keys == [core.key(w) for w in words]
+    assert result.folds == [fold(w) for w in words]
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_tokenization_identical(locale: str) -> None:
+    texts = [*_texts(locale), "e-mail, CRM-u; 24/7 — „obsługa”", unicodedata.normalize("NFD", "čakacích dôb")]
+    result = node_run(locale, texts=texts)
+    assert result.tokens == [tokenize(t) for t in texts]
+
+
+def test_lexicon_identical() -> None:
+    lexicon = {"ludzie": "czlowiek", "lepszy": "dobr"}
+    words = ["Ludzie", "ludzie", "LEPSZY", "lepszy", "CRM", "klientów"]
+    core = Analyzer(load_table("pl"), lexicon)
+    assert node_run("pl", words=words, lexicon=lexicon).keys == [core.key(w) for w in words]
+
+
+def _assigned_characters() -> list[str]:
+    """Every character Python's Unicode database (14.0) assigns, except surrogates."""
+    chars = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.category(char) not in ("Cn", "Cs"):
+            chars.append(char)
+    return chars
+
+
+def test_fold_and_tokenize_identical_for_every_character() -> None:
+    chars = _assigned_characters()
+    result = node_run("und", words=chars, texts=["".join(chars)])
+    mismatched = [c for c, js in zip(chars, result.folds, strict=True) if js != fold(c)]
+    # Characters whose case mapping changed after Unicode 14 could differ;
+    # none do today for the scripts we fold, and the list must stay empty.
+    assert mismatched == []
+    assert result.tokens == [tokenize("".join(chars))]
+
+
+def test_classic_script_defines_global_in_worker_scope() -> None:
+    """importScripts() in a worker: no module object, the API lands on self."""
+    script = (
+        "const vm = require('vm'); const fs = require('fs');"
+        "const ctx = {self: {}}; vm.createContext(ctx);"
+        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);"
+        "const m = ctx.self.KbMorphology.create(JSON.parse(process.argv[2]));"
+        "process.stdout.write(JSON.stringify(m.keys('Obsłudze klientów')));"
+    )
+    node = shutil.which("node")
+    assert node
+    out = subprocess.run(
+        [node, "-e", script, str(ASSET), table_json("pl") or "null"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout) == ["obslug", "klient"]

@@ -1,0 +1,91 @@
+"""Quality floors: inflected forms merge, different words stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugins.morphology import SUPPORTED_LOCALES, key, keys, stem
+
+from .groups import load_groups
+
+GROUPS = load_groups()
+
+
+def _cases(kind: str) -> list[tuple[str, list[str]]]:
+    return [(locale, item) for locale in SUPPORTED_LOCALES for item in GROUPS[locale][kind]]
+
+
+def _id(case: object) -> str:
+    if isinstance(case, list):
+        return "/".join(str(x) for x in case[:3])
+    return str(case)
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_floors_are_meaningful(locale: str) -> None:
+    groups = GROUPS[locale]
+    assert len(groups["merge"]) >= 25
+    assert len(groups["distinct"]) >= 15
+    assert all(len(group) >= 2 for group in groups["merge"])
+
+
+@pytest.mark.parametrize(("locale", "group"), _cases("merge"), ids=_id)
+def test_inflection_group_merges(locale: str, group: list[str]) -> None:
+    found = {word: key(word, locale) for word in group}
+    assert len(set(found.values())) == 1, found
+
+
+@pytest.mark.parametrize(("locale", "pair"), _cases("distinct"), ids=_id)
+def test_different_words_stay_apart(locale: str, pair: list[str]) -> None:
+    first, second = pair
+    assert key(first, locale) != key(second, locale)
+
+
+@pytest.mark.parametrize(("locale", "phrases"), _cases("phrases"), ids=_id)
+def test_phrases_share_keys(locale: str, phrases: list[str]) -> None:
+    found = [keys(phrase, locale) for phrase in phrases]
+    assert all(k == found[0] for k in found), dict(zip(phrases, found, strict=True))
+
+
+@pytest.mark.parametrize(("locale", "pair"), _cases("folded"), ids=_id)
+def test_missing_diacritics_give_same_key(locale: str, pair: list[str]) -> None:
+    plain, accented = pair
+    assert key(plain, locale) == key(accented, locale)
+
+
+def test_stem_keeps_diacritics_and_key_folds() -> None:
+    assert stem("obsłudze", "pl") == "obsług"
+    assert key("obsłudze", "pl") == "obslug"
+    assert stem("Služieb", "sk") == "služb"
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_abbreviations_are_not_stemmed(locale: str) -> None:
+    for word in ("CRM", "NPS", "SLA", "FAQ", "B2B", "RODO"):
+        assert key(word, locale) == word.lower()
+    # A shouted long word is an ordinary word.
+    assert key("KLIENTÓW", "pl") == key("klientów", "pl")
+
+
+def test_short_words_and_digits_are_not_stemmed() -> None:
+    assert key("nie", "pl") == "nie"
+    assert key("ja", "et") == "ja"
+    assert key("24h", "pl") == "24h"
+    assert key("2023a", "sk") == "2023a"
+
+
+def test_unknown_locale_is_generic() -> None:
+    assert keys("Obsługa Klientów, jakość!", "en") == ["obsluga", "klientow", "jakosc"]
+    assert stem("Klientów", "de") == "klientów"
+
+
+def test_locale_tags_are_normalised() -> None:
+    assert key("obsłudze", "pl_PL") == key("obsłudze", "pl-pl") == "obslug"
+
+
+def test_glossary_phrase_matching_example() -> None:
+    """How the glossary matcher uses the core: compare key sequences."""
+    term = keys("čakacia doba", "sk")
+    text = "Priemerná dĺžka čakacích dôb sa skrátila."
+    found = keys(text, "sk")
+    assert any(found[i : i + len(term)] == term for i in range(len(found)))
