@@ -129,9 +129,10 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
                     section.id, section.heading, section.text,
                     "answer" if section.question else "section", url,
                 ))
-        if catalog_page.entries and page.meta.get("search", {}) != {"exclude": True}:
+        if catalog_page.entries and not _excluded(page):
             self.catalog_pages.append(catalog_page)
-        if self._is_article(page) and page.meta.get("key"):
+        if page.meta.get("key") and not page.is_index and not _excluded(page):
+            # FAQ pages may be recommended too; only articles show recommendations.
             self.candidates.setdefault(locale, []).append(Candidate(
                 str(page.meta["key"]), page.title or "", page.url,
                 _text(page.meta.get("category")),
@@ -223,7 +224,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
     def _is_article(self, page: Page) -> bool:
         return bool(
             page.meta.get("key") and not page.is_index and not page.meta.get(self.config.faq_field)
-            and page.meta.get("search", {}) != {"exclude": True}
+            and not _excluded(page)
         )
 
     def _breadcrumbs(self, page: Page, nav: Navigation, locale: str) -> list[tuple[str, str]]:
@@ -242,6 +243,12 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         if page is not home:
             crumbs.append((page.title or "", self.site_url + page.url))
         return crumbs
+
+
+def _excluded(page: Page) -> bool:
+    """Pages hidden from search (notices, drafts) are no answers either."""
+    search = page.meta.get("search")
+    return isinstance(search, dict) and bool(search.get("exclude"))
 
 
 def _text(value: object) -> str | None:

@@ -22,7 +22,7 @@ from markdown.util import AMP_SUBSTITUTE, ETX, STX
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 QUESTION_MARK = ("?", "？")
-_STASHED = re.compile(f"{STX}[^{ETX}]*{ETX}")
+_STASHED = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
 _SPACE = re.compile(r"\s+")
 
 
@@ -63,11 +63,23 @@ def _inner_text(element: etree.Element) -> str:
     )
 
 
-def plain_text(element: etree.Element) -> str:
-    """Visible text of an element, whitespace collapsed, raw-HTML placeholders dropped."""
-    text = _inner_text(element)
-    text = html.unescape(text.replace(AMP_SUBSTITUTE, "&"))
-    return _SPACE.sub(" ", _STASHED.sub("", text)).strip()
+def plain_text(element: etree.Element, stash: list[str] | None = None) -> str:
+    """Visible text of an element, whitespace collapsed.
+
+    Python-Markdown keeps entities (`&lt;`) and inline HTML tags aside in its
+    stash; entities come back as the characters they stand for, tags go.
+    """
+
+    def restore(match: re.Match[str]) -> str:
+        raw = stash[int(match.group(1))] if stash and int(match.group(1)) < len(stash) else ""
+        return raw if raw.startswith("&") and raw.endswith(";") else ""
+
+    text = _STASHED.sub(restore, _inner_text(element)).replace(AMP_SUBSTITUTE, "&")
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def _stash(md: Markdown) -> list[str]:
+    return [str(block) for block in md.htmlStash.rawHtmlBlocks]
 
 
 def _level(element: etree.Element) -> int:
@@ -99,11 +111,12 @@ class ExplicitIds(Treeprocessor):
             if heading_id:
                 self.state.explicit.append(heading_id)
                 element.set("data-kb-explicit", "")
-            if in_faq and plain_text(element).endswith(QUESTION_MARK):
+            heading = plain_text(element, _stash(self.md))
+            if in_faq and heading.endswith(QUESTION_MARK):
                 if heading_id:
                     element.set("data-kb-question", "")
                 else:
-                    self.state.unnamed_questions.append(plain_text(element))
+                    self.state.unnamed_questions.append(heading)
 
 
 class SectionCollector(Treeprocessor):
@@ -115,6 +128,7 @@ class SectionCollector(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.state = self._state()
+        stash = _stash(self.md)
         children = list(root)
         sections: list[tuple[Section, int, int]] = []  # section, start, end (exclusive)
         for index, element in enumerate(children):
@@ -135,9 +149,9 @@ class SectionCollector(Treeprocessor):
                 own.append(child)
             section = Section(
                 id=element.get("id", ""),
-                heading=plain_text(element),
+                heading=plain_text(element, stash),
                 level=level,
-                text=" ".join(t for t in (plain_text(child) for child in own) if t),
+                text=" ".join(t for t in (plain_text(child, stash) for child in own) if t),
                 question="data-kb-question" in element.attrib,
                 explicit="data-kb-explicit" in element.attrib,
             )
