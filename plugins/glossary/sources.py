@@ -8,6 +8,7 @@ Format (documented in README):
         abbreviations: [CRM]
         aliases: [system CRM]
         definition: Plain text, 1-3 sentences.
+        not_in: [mobilny operator]   # optional: phrases in which a name is NOT this term
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 import yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELDS = {"id", "term", "abbreviations", "aliases", "definition"}
+_FIELDS = {"id", "term", "abbreviations", "aliases", "definition", "not_in"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     line: int = 1
+    not_in: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -123,7 +125,7 @@ def _term(entry: Any, label: str, line: int, problems: list[str]) -> Term | None
         problems.append(f"{label}:{line}: term id '{term_id}' must be lowercase ASCII with '-'")
         return None
     lists = {}
-    for name in ("aliases", "abbreviations"):
+    for name in ("aliases", "abbreviations", "not_in"):
         value = entry.get(name) or []
         if isinstance(value, str):
             value = [value]
@@ -133,7 +135,7 @@ def _term(entry: Any, label: str, line: int, problems: list[str]) -> Term | None
         lists[name] = tuple(str(v).strip() for v in value if str(v).strip())
     return Term(
         term_id, str(entry["term"]).strip(), " ".join(str(entry["definition"]).split()),
-        lists["aliases"], lists["abbreviations"], line,
+        lists["aliases"], lists["abbreviations"], line, lists["not_in"],
     )
 
 

@@ -86,7 +86,7 @@ def test_inflected_mentions_link_to_their_terms(build_site: BuildSite) -> None:
     assert term_links(result.html("et/akadeemia/artikkel/")) == [
         ("customer-service", "../../sonastik/#customer-service", "Klienditeeninduses"),
         ("ticket", "../../sonastik/#ticket", "pöördumine"),
-        ("crm", "../../sonastik/#crm", "CRM"),
+        ("crm", "../../sonastik/#crm", "CRM-is"),
         ("live-chat", "../../sonastik/#live-chat", "vestluses"),
     ]
     assert term_links(result.html("sk/akademia/clanok/")) == [

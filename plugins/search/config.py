@@ -1,0 +1,45 @@
+"""Options of kb-search."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+#: Field boosts used unless `boosts` overrides them (see README, "How search works").
+DEFAULT_BOOSTS: dict[str, float] = {
+    "title": 10.0,
+    "question": 5.0,
+    "context": 1.5,
+    "text": 1.0,
+    "exact_title": 6.0,
+    "exact": 1.0,
+}
+
+
+class SearchConfig(Config):
+    """Configuration of the kb-search plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Build the per-language indexes and point Material's search box at our worker."""
+
+    glossary = c.Type(str, default="glossary.yml")
+    """Glossary file inside each locale folder (`docs/<locale>/glossary.yml`) whose
+    aliases and abbreviations act as synonyms; an empty string turns synonyms off."""
+
+    question_suffixes = c.ListOfItems(c.Type(str), default=["?", "？", "؟"])
+    """A heading ending with one of these is an FAQ question (ranked above other headings)."""
+
+    skip_tags = c.ListOfItems(c.Type(str), default=["script", "style", "object", "template"])
+    """Elements whose text is never indexed (`data-search-exclude` also skips an element)."""
+
+    boosts = c.DictOfItems(c.Type((int, float)), default={})
+    """Field boosts on top of the defaults: title, question, context, text, exact_title, exact."""
+
+    fuzzy_min_length = c.Type(int, default=5)
+    """Words of at least this many letters also match with one typo (edit distance 1)."""
+
+    excerpt_length = c.Type(int, default=180)
+    """Characters of section text shown under a result, around the best match."""
+
+    max_results = c.Type(int, default=50)
+    """Most pages returned for one query (Material renders them lazily)."""
