@@ -32,6 +32,7 @@ def site_config(**overrides: Any) -> dict[str, Any]:
     kb_translations = overrides.pop("kb_translations", {})
     kb_locale = overrides.pop("kb_locale", {})
     extra_plugins = overrides.pop("extra_plugins", [])
+    kb_search = overrides.pop("kb_search", {})
     config: dict[str, Any] = {
         "site_name": "Test KB",
         "site_url": "https://kb.test/",
@@ -41,6 +42,7 @@ def site_config(**overrides: Any) -> dict[str, Any]:
             {"kb-translations": kb_translations},
             {"kb-locale": kb_locale},
             *extra_plugins,
+            {"kb-search": kb_search},
             {"i18n": {
                 "docs_structure": "folder",
                 "fallback_to_default": False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 
@@ -24,13 +25,13 @@ def related(
     chosen = [by_key[key] for key in explicit if key in by_key and key != current.key]
     taken = {candidate.key for candidate in chosen} | {current.key}
 
-    def score(candidate: Candidate) -> tuple[int, str]:
+    scored = []
+    for candidate in candidates:
+        if candidate.key in taken:
+            continue
         shared = len(current.terms & candidate.terms)
         same_category = 3 if current.category and candidate.category == current.category else 0
-        return (-(2 * shared + same_category), candidate.title)
-
-    rest = [
-        candidate for candidate in sorted(candidates, key=score)
-        if candidate.key not in taken and score(candidate)[0] < 0
-    ]
+        if shared or same_category:
+            scored.append((-(2 * shared + same_category), candidate.title, candidate))
+    rest = [candidate for *_, candidate in heapq.nsmallest(limit, scored, key=lambda s: s[:2])]
     return (chosen + rest)[:limit]

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 _BLOCK = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:\.{3}|-{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -40,8 +41,8 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter()
     block = match.group(1) or ""
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        fields = yaml.safe_load(block)
+        node = yaml.compose(block, Loader=_LOADER)
+        fields = yaml.load(block, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark is not None else 1

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from plugins.glossary.sources import Term
-from plugins.morphology import Analyzer, Token, is_abbreviation
+from plugins.morphology import Analyzer, is_abbreviation
+from plugins.morphology.tokens import WORD
 
 
 @dataclass(frozen=True)
@@ -33,82 +33,112 @@ class TermMatcher:
 
     def __init__(self, terms: Iterable[Term], analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        self._by_key: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._units: dict[str, str] = {}  # every word is looked up once per build
+        # First unit (single words) or first two units (longer names) ->
+        # [(units of the name, term id)], longest names first. Two units keep
+        # the candidate lists short when many terms start with one word.
+        self._by_first: dict[str | tuple[str, str], list[tuple[list[str], str]]] = {}
         self._abbreviations: dict[str, str] = {}
-        self.longest = 1
         # Phrases in which a name means something else ("mobilný operátor").
-        self._not_in: dict[str, list[tuple[str, ...]]] = {}
+        self._not_in: dict[str, list[list[str]]] = {}
         for term in terms:
             for phrase in term.not_in:
-                units = tuple(self._unit(token.text) for token in analyzer.tokenize(phrase))
+                units = self._units_of(phrase)
                 if units:
                     self._not_in.setdefault(term.id, []).append(units)
             for name in (term.term, *term.aliases):
                 if is_abbreviation(name):
                     self._abbreviations[name] = term.id
                     continue
-                sequence = tuple(self._unit(token.text) for token in analyzer.tokenize(name))
-                if not sequence:
-                    continue
-                self._by_key.setdefault(sequence[0], []).append((sequence, term.id))
-                self.longest = max(self.longest, len(sequence))
+                units = self._units_of(name)
+                if units:
+                    head = units[0] if len(units) == 1 else (units[0], units[1])
+                    self._by_first.setdefault(head, []).append((units, term.id))
             for abbreviation in term.abbreviations:
                 self._abbreviations[abbreviation] = term.id
-        for candidates in self._by_key.values():
+        for candidates in self._by_first.values():
             candidates.sort(key=lambda candidate: -len(candidate[0]))
 
     def _unit(self, word: str) -> str:
         """What a word must equal: its key, or itself for an abbreviation."""
-        return "=" + word if is_abbreviation(word) else self.analyzer.key(word)
+        unit = self._units.get(word)
+        if unit is None:
+            unit = "=" + word if is_abbreviation(word) else self.analyzer.key(word)
+            self._units[word] = unit
+        return unit
+
+    def _units_of(self, text: str) -> list[str]:
+        return [self._unit(match.group()) for match in WORD.finditer(text)]
 
     def find(self, text: str) -> list[Match]:
-        """Non-overlapping mentions in reading order, longest names preferred."""
-        tokens = [(token, self._unit(token.text)) for token in self.analyzer.tokenize(text)]
+        """Non-overlapping mentions in reading order, longest names preferred.
+
+        The hot loop of a build (every word of every page): plain lists and
+        dict lookups, no per-word objects.
+        """
+        spans = [match.span() for match in WORD.finditer(text)]
+        words = [text[start:end] for start, end in spans]
+        unit = self._unit
+        cached = self._units.get
+        units = [cached(word) or unit(word) for word in words]
+        by_first, abbreviations = self._by_first, self._abbreviations
         matches: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            token, token_key = tokens[i]
-            length = 0
-            for sequence, term_id in self._by_key.get(token_key, ()):
-                n = len(sequence)
-                if i + n > len(tokens):
-                    continue
-                window = tokens[i:i + n]
-                if tuple(k for _, k in window) != sequence:
-                    continue
-                if any(text[a.end:b.start].strip() not in ("", "-")
-                       for (a, _), (b, _) in pairwise(window)):
-                    continue
-                matches.append(Match(token.start, window[-1][0].end, term_id))
-                length = n
-                break
-            if length:
-                i += length
-                continue
-            found = self._abbreviations.get(token.text)
+        i, count = 0, len(units)
+        while i < count:
+            found = None
+            if i + 1 < count:
+                longer = by_first.get((units[i], units[i + 1]))
+                if longer is not None:
+                    found = self._longest(text, spans, units, i, longer)
+            if found is None:
+                single = by_first.get(units[i])
+                if single is not None:
+                    found = self._longest(text, spans, units, i, single)
             if found is not None:
-                end, step = token.end, 1
+                size, term_id = found
+                if not self._excluded(units, i, term_id):
+                    matches.append(Match(spans[i][0], spans[i + size - 1][1], term_id))
+                i += size
+                continue
+            abbreviation = abbreviations.get(words[i])
+            if abbreviation is not None:
+                term_id = abbreviation
+                end, step = spans[i][1], 1
                 # A case ending joined by a hyphen belongs to the mention: CRM-u, SLA-s.
-                if i + 1 < len(tokens):
-                    suffix = tokens[i + 1][0]
-                    if (suffix.start == token.end + 1 and text[token.end] == "-"
-                            and len(suffix.text) <= 4 and suffix.text.islower()):
-                        end, step = suffix.end, 2
-                matches.append(Match(token.start, end, found))
+                if i + 1 < count:
+                    suffix_start, suffix_end = spans[i + 1]
+                    suffix = words[i + 1]
+                    if (suffix_start == end + 1 and text[end] == "-"
+                            and len(suffix) <= 4 and suffix.islower()):
+                        end, step = suffix_end, 2
+                if not self._excluded(units, i, term_id):
+                    matches.append(Match(spans[i][0], end, term_id))
                 i += step
                 continue
             i += 1
-        if self._not_in:
-            matches = [m for m in matches if not self._excluded(m, tokens)]
         return matches
 
-    def _excluded(self, match: Match, tokens: list[tuple[Token, str]]) -> bool:
-        """Whether the match lies inside one of its term's `not_in` phrases."""
-        units = [unit for _, unit in tokens]
-        first = next(i for i, (t, _) in enumerate(tokens) if t.start == match.start)
-        for phrase in self._not_in.get(match.term_id, ()):
+    @staticmethod
+    def _longest(
+        text: str, spans: list[tuple[int, int]], units: list[str], i: int,
+        candidates: list[tuple[list[str], str]],
+    ) -> tuple[int, str] | None:
+        """(words, term id) of the longest name starting at word `i`, if any."""
+        for sequence, term_id in candidates:
+            n = len(sequence)
+            if units[i:i + n] != sequence:
+                continue
+            # Words of a name are separated by spaces or a hyphen, nothing else.
+            if all(text[spans[j][1]:spans[j + 1][0]].strip() in ("", "-")
+                   for j in range(i, i + n - 1)):
+                return n, term_id
+        return None
+
+    def _excluded(self, units: list[str], first: int, term_id: str) -> bool:
+        """Whether the mention at word `first` lies inside a `not_in` phrase of its term."""
+        for phrase in self._not_in.get(term_id, ()):
             n = len(phrase)
             for start in range(max(0, first - n + 1), first + 1):
-                if tuple(units[start:start + n]) == phrase:
+                if units[start:start + n] == phrase:
                     return True
         return False

@@ -23,6 +23,10 @@ def used_in_marker(term_id: str) -> str:
     return f'<div class="kb-glossary__used-in" data-kb-used-in="{term_id}"></div>'
 
 
+#: Finds the placeholders we emitted (and only those) in the rendered page.
+USED_IN_MARKER = re.compile(r'<div class="kb-glossary__used-in" data-kb-used-in="([a-z0-9-]+)"></div>')
+
+
 def glossary_markdown(
     terms: Mapping[str, Term],
     locale: str,

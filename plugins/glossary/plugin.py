@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
+import re
 import time
 from pathlib import Path, PurePosixPath
 
@@ -21,7 +21,7 @@ from plugins.core.source_lines import line_of
 from plugins.glossary.config import GlossaryConfig
 from plugins.glossary.extension import FORCE_SCHEME, GlossaryExtension, PageLinking
 from plugins.glossary.matcher import TermMatcher
-from plugins.glossary.page import glossary_markdown, used_in_html, used_in_marker
+from plugins.glossary.page import USED_IN_MARKER, glossary_markdown, used_in_html
 from plugins.glossary.sources import Glossary, Term, cross_locale_problems, load_glossary
 from plugins.morphology import analyzer
 
@@ -48,6 +48,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             self.glossaries, self.pages, self.matchers, self.usage = {}, {}, {}, {}
+            self.seconds = 0.0
         self.locale_names = {item.code: item.name for item in site_locales(config).locales}
         if not self._registered:
             config.markdown_extensions.append(
@@ -95,9 +96,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return markdown
         self.state.matcher = self._matcher(locale)
         self.state.terms = glossary.terms
-        self.state.glossary_href = posixpath.relpath(
-            page_src, posixpath.dirname(page.file.src_uri) or "."
-        )
+        self.state.glossary_href = get_relative_url(self.pages[locale][1], page.url)
         return markdown
 
     def on_page_content(
@@ -114,6 +113,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 f"{page.file.src_uri}:{line_of(page.file.abs_src_path, FORCE_SCHEME + term_id)}: "
                 f"unknown glossary term '{term_id}' (not in {self.glossaries[locale].path})"
             )
+        self.seconds += self.state.seconds
         self.state = PageLinking()
         return html
 
@@ -126,17 +126,22 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # All pages of this language were converted before any template is
         # rendered, so the "used in" lists are complete now.
         used = self.usage.get(locale, {})
-        content = page.content
-        for term_id in self.glossaries[locale].terms:
-            mentions = sorted(used.get(term_id, {}).values(), key=lambda item: item[1])
-            links = [(get_relative_url(url, page.url), title) for url, title in mentions]
-            content = content.replace(used_in_marker(term_id), used_in_html(locale, links))
-        page.content = content
+        relative: dict[str, str] = {}
+
+        def used_in(match: re.Match[str]) -> str:
+            mentions = sorted(used.get(match.group(1), {}).values(), key=lambda item: item[1])
+            links = [
+                (relative.setdefault(url, get_relative_url(url, page.url)), title)
+                for url, title in mentions
+            ]
+            return used_in_html(locale, links)
+
+        page.content = USED_IN_MARKER.sub(used_in, page.content)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if is_outermost_build(config):
-            log.info(f"glossary linking took {self.seconds:.2f} s in all languages")
+            log.info(f"glossary: loading and linking took {self.seconds:.2f} s in all languages")
 
     def _load(self, config: MkDocsConfig, files: Files, locales: tuple[str, ...]) -> None:
         started = time.perf_counter()

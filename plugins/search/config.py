@@ -8,8 +8,9 @@ from mkdocs.config.base import Config
 #: Field boosts used unless `boosts` overrides them (see README, "How search works").
 DEFAULT_BOOSTS: dict[str, float] = {
     "title": 10.0,
-    "question": 5.0,
+    "question": 2.0,
     "context": 1.5,
+    "summary": 0.2,
     "text": 1.0,
     "exact_title": 6.0,
     "exact": 1.0,
@@ -33,7 +34,7 @@ class SearchConfig(Config):
     """Elements whose text is never indexed (`data-search-exclude` also skips an element)."""
 
     boosts = c.DictOfItems(c.Type((int, float)), default={})
-    """Field boosts on top of the defaults: title, question, context, text, exact_title, exact."""
+    """Field boosts over the defaults: title, question, context, summary, text, exact_title, exact."""
 
     fuzzy_min_length = c.Type(int, default=5)
     """Words of at least this many letters also match with one typo (edit distance 1)."""

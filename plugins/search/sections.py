@@ -31,6 +31,8 @@ BLOCKS = frozenset({
 })
 EXCLUDE_ATTRIBUTE = "data-search-exclude"
 _STASHED = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
+#: A backslash-escaped character (`\.`) until Markdown's `unescape` (priority 0) restores it.
+_ESCAPED = re.compile(f"{STX}(\\d+){ETX}")
 _SPACE = re.compile(r"\s+")
 
 
@@ -55,33 +57,65 @@ class PageSections:
     """What the treeprocessor found on the page being rendered."""
 
     active: bool = False
+    language: str = ""
     sections: list[Section] = field(default_factory=list)
 
 
 class _HtmlText(HTMLParser):
-    """Text of a writer's raw HTML fragment (scripts and styles left out)."""
+    """Text of a writer's raw HTML, fed fragment by fragment in page order.
 
-    def __init__(self, skip: set[str]) -> None:
+    Markdown stashes an inline `<a lang="et">` and its `</a>` separately,
+    with the link text between them left in the tree; `hidden` stays true
+    from such an opening tag to its end, so the caller drops that text too.
+    """
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                      "meta", "source", "track", "wbr"})
+
+    def __init__(self, skip: set[str], language: str) -> None:
         super().__init__(convert_charrefs=True)
         self.skip = skip
-        self.depth = 0
+        self.language = language
+        self.open: list[tuple[str, bool]] = []
         self.parts: list[str] = []
 
+    @property
+    def hidden(self) -> bool:
+        return any(hide for _, hide in self.open)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.skip:
-            self.depth += 1
-        elif tag in BLOCKS:
+        if tag in BLOCKS:
             self.parts.append(" ")
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang")
+        self.open.append((tag, tag in self.skip or foreign(lang, self.language)))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.skip:
-            self.depth = max(0, self.depth - 1)
-        elif tag in BLOCKS:
+        for position in range(len(self.open) - 1, -1, -1):
+            if self.open[position][0] == tag:
+                del self.open[position:]
+                break
+        if tag in BLOCKS:
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
-        if not self.depth:
+        if not self.hidden:
             self.parts.append(data)
+
+    def text(self, fragment: str) -> str:
+        """Feed one fragment and return the text it contributed."""
+        self.parts = []
+        self.feed(fragment)
+        self.goahead(True)
+        return "".join(self.parts)
+
+
+def foreign(lang: str | None, language: str) -> bool:
+    """True for text marked as another language than the page's (`lang="et"` on a Polish page)."""
+    if not lang or not language:
+        return False
+    return lang.strip().lower().replace("_", "-").split("-")[0] != language
 
 
 class SectionCollector(Treeprocessor):
@@ -105,6 +139,8 @@ class SectionCollector(Treeprocessor):
             return
         self._sections = [Section(None, "")]
         self._stack: list[tuple[int, str]] = []
+        self._language = state.language.lower().replace("_", "-").split("-")[0]
+        self._html = _HtmlText(self._skip, self._language)
         self._walk(root)
         state.sections = self._sections
 
@@ -143,6 +179,8 @@ class SectionCollector(Treeprocessor):
             return True
         if element.tag in self._skip or element.get(EXCLUDE_ATTRIBUTE) is not None:
             return True
+        if foreign(element.get("lang"), self._language):
+            return True
         return "headerlink" in (element.get("class") or "").split()
 
     def _inline_text(self, element: etree.Element) -> str:
@@ -160,10 +198,24 @@ class SectionCollector(Treeprocessor):
     # -- stashed raw HTML ------------------------------------------------------
 
     def _unstash(self, text: str) -> str:
-        """Replace Markdown's placeholders by the text of what they stand for."""
-        if STX not in text:
+        """Text with Markdown's placeholders replaced by the text they stand for.
+
+        Pieces are taken in order, so text between a stashed opening tag in
+        another language and its end tag is dropped with them.
+        """
+        if STX not in text and not self._html.hidden:
             return text
-        return _STASHED.sub(lambda match: self._stashed_text(int(match.group(1))), text)
+        parts = []
+        at = 0
+        for match in _STASHED.finditer(text):
+            parts.append(self._visible(text[at:match.start()]))
+            parts.append(self._stashed_text(int(match.group(1))))
+            at = match.end()
+        parts.append(self._visible(text[at:]))
+        return _ESCAPED.sub(lambda match: chr(int(match.group(1))), "".join(parts))
+
+    def _visible(self, text: str) -> str:
+        return "" if self._html.hidden else text
 
     def _stashed_text(self, number: int) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
@@ -172,10 +224,7 @@ class SectionCollector(Treeprocessor):
         block = blocks[number]
         if isinstance(block, etree.Element):
             return " " + self._inline_text(block) + " "
-        parser = _HtmlText(self._skip)
-        parser.feed(str(block))
-        parser.close()
-        return "".join(parser.parts)
+        return self._html.text(str(block))
 
 
 class SectionExtension(Extension):

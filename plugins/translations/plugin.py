@@ -170,7 +170,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",
         )
-        _split_search_index(site, self.locales.codes)
 
     def status_for(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
         """The translation-status report of a site, without building it."""
@@ -248,28 +247,6 @@ def _move_under(file: File, prefix: str, config: MkDocsConfig) -> None:
     file.dest_uri = f"{prefix}/{file.dest_uri}"
     file.url = file._get_url(config.use_directory_urls)
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
-
-
-def _split_search_index(site: Path, locales: tuple[str, ...]) -> None:
-    """One search index per language instead of static-i18n's merged one."""
-    merged = site / "search" / "search_index.json"
-    if not merged.exists():
-        return
-    index = json.loads(merged.read_text(encoding="utf-8"))
-    for locale in locales:
-        docs = [doc for doc in index["docs"] if doc["location"].startswith(f"{locale}/")]
-        for doc in docs:
-            doc["location"] = doc["location"][len(locale) + 1:]
-        target = site / locale / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False,
-                       separators=(",", ":")),
-            encoding="utf-8",
-        )
-    merged.unlink()
-    if not any(merged.parent.iterdir()):
-        merged.parent.rmdir()
 
 
 __all__ = ["TranslationsPlugin", "locale_of"]

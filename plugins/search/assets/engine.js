@@ -1,0 +1,398 @@
+/*
+ * KbSearch: queries a prebuilt kb-search index (plugins/search/index.py).
+ *
+ * Classic script: loaded by worker.js with importScripts, or required in
+ * node by the tests. Needs lunr.js 2.3.9 and KbMorphology (morphology.js).
+ *
+ *   var engine = KbSearch.create(payload, { suggest: true }, lunr, KbMorphology)
+ *   engine.search("reklamacjami")   // -> { items: SearchItem[][], suggest: [...] }
+ *
+ * A query is tokenized and normalised exactly like the indexed text (the
+ * morphology core), then each word becomes one lunr query: its key and its
+ * folded surface form; the word still being typed also by prefix; a word
+ * of `fuzzy_min` letters or more also with one typo. Documents are ranked
+ * by how many of the query's words they contain, then by lunr's score, so
+ * every word beats some words. Glossary names act as synonyms: a query
+ * naming a term is also run with the term's other names.
+ */
+(function (root) {
+  "use strict";
+
+  var PREFIX_BOOST = 0.5;   // a completion of the word being typed
+  var FUZZY_BOOST = 0.5;    // a word one edit away from an unknown word (a typo)
+  var NEIGHBOUR_BOOST = 0.4;  // a key sharing the stem (see neighbours())
+  var NEIGHBOUR_CREDIT = 1;
+  var NEIGHBOUR_MIN = 4;
+  var NEIGHBOUR_SHARE = 0.6;
+  var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
+  var MAX_VARIANTS = 8;
+  var MAX_TERMS = 6;        // words passed on for highlighting on the target page
+  var DIGIT = /\p{Nd}/u;
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /*
+   * The serialized lunr index from its packed transport form (pack() in
+   * plugins/search/index.py): postings follow from the field vectors.
+   */
+  function unpack(packed) {
+    var fields = packed.fields;
+    var postings = packed.terms.map(function (term, i) {
+      var posting = { _index: i };
+      fields.forEach(function (field) { posting[field] = {}; });
+      return posting;
+    });
+    var fieldVectors = [];
+    packed.vectors.forEach(function (perField, ref) {
+      perField.forEach(function (elements, f) {
+        fieldVectors.push([fields[f] + "/" + ref, elements]);
+        for (var k = 0; k < elements.length; k += 2) postings[elements[k]][fields[f]][ref] = {};
+      });
+    });
+    var inverted = packed.terms.map(function (term, i) { return [term, postings[i]]; });
+    inverted.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+    return {
+      version: packed.version, fields: fields, fieldVectors: fieldVectors,
+      invertedIndex: inverted, pipeline: []
+    };
+  }
+
+  function create(payload, options, lunrLib, morphologyLib) {
+    var lunr = lunrLib || root.lunr;
+    var Morphology = morphologyLib || root.KbMorphology;
+    var m = Morphology.create(payload.table, payload.lexicon);
+    var index = lunr.Index.load(unpack(payload.index));
+    var docs = payload.docs;
+    var settings = payload.options || {};
+    var fuzzyMin = settings.fuzzy_min || 5;
+    var excerptLength = settings.excerpt || 180;
+    var maxResults = settings.max_results || 50;
+    var suggest = !!(options && options.suggest);
+    var synonyms = payload.synonyms || [];
+    var analysed = new Array(docs.length);  // doc -> {title: tokens, text: tokens}, on demand
+    var hasTerm = Object.prototype.hasOwnProperty.bind(index.invertedIndex);
+
+    /* Tokens of a stored text with their key and folded form (once per doc). */
+    function analyse(text) {
+      return m.tokenize(text).map(function (t) {
+        return { start: t.start, end: t.end, text: t.text, key: m.key(t.text), fold: m.fold(t.text) };
+      });
+    }
+
+    function analysis(ref) {
+      var a = analysed[ref];
+      if (!a) a = analysed[ref] = { title: analyse(docs[ref].t), text: analyse(docs[ref].x) };
+      return a;
+    }
+
+    /* Query words: what the indexer would have produced for the same text. */
+    function words(raw) {
+      var tokens = m.tokenize(raw);
+      var typing = tokens.length > 0 && tokens[tokens.length - 1].end === raw.length;
+      var seen = Object.create(null);
+      var out = [];
+      tokens.forEach(function (t, i) {
+        var word = {
+          text: t.text, key: m.key(t.text), fold: m.fold(t.text),
+          prefix: typing && i === tokens.length - 1, unit: 0, span: 1
+        };
+        var id = word.key + "\u0000" + word.fold + "\u0000" + word.prefix;
+        if (!seen[id]) { seen[id] = true; word.unit = out.length; out.push(word); }
+      });
+      return out;
+    }
+
+    /*
+     * Index terms a word stands for: term -> [boost, credit]. Its key and
+     * folded form; for the word being typed, every term its folded form
+     * begins; keys one stem ending away; and only for a word the index does
+     * not know at all, terms one edit away (a typo). `credit` is how much a
+     * match counts towards covering the word (a neighbour only half).
+     */
+    function expansions(word) {
+      var terms = Object.create(null);
+      function add(boost, credit) {
+        return function (term) {
+          var current = terms[term];
+          if (!current || current[0] < boost) terms[term] = [boost, credit];
+        };
+      }
+      var forms = word.key === word.fold ? [word.key] : [word.key, word.fold];
+      forms.forEach(function (form) { if (hasTerm(form)) add(1, 1)(form); });
+      if (word.prefix) expand(word.fold + "*", add(PREFIX_BOOST, 1));
+      var known = Object.keys(terms).length > 0;
+      neighbours(word.key, add(NEIGHBOUR_BOOST, NEIGHBOUR_CREDIT));
+      if (!known && !DIGIT.test(word.fold)) {
+        forms.forEach(function (form) {
+          if (Morphology.cpLength(form) >= fuzzyMin) {
+            index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, 1)).toArray().forEach(add(FUZZY_BOOST, 1));
+          }
+        });
+      }
+      return terms;
+    }
+
+    /*
+     * Keys that share a stem with this one: one is a prefix of the other and
+     * the shorter has at least NEIGHBOUR_MIN letters and NEIGHBOUR_SHARE of
+     * the longer (inflection and derivation the rules leave apart, such as
+     * Estonian uudiskiri/uudiskirja or Slovak zrušiť/zrušenie).
+     */
+    function neighbours(key, add) {
+      var length = key.length;
+      if (length < NEIGHBOUR_MIN || DIGIT.test(key)) return;
+      var longest = Math.floor(length / NEIGHBOUR_SHARE);
+      expand(key + "*", function (term) {
+        if (term.length > length && term.length <= longest) add(term);
+      });
+      var shortest = Math.max(NEIGHBOUR_MIN, Math.ceil(length * NEIGHBOUR_SHARE));
+      for (var n = length - 1; n >= shortest; n--) {
+        if (hasTerm(key.slice(0, n))) add(key.slice(0, n));
+      }
+    }
+
+    function expand(pattern, add) {
+      index.tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().forEach(add);
+    }
+
+    /* One lunr query per word: ref -> {score, credit, terms}, and the word's weight. */
+    function runWord(word) {
+      var terms = expansions(word);
+      var list = Object.keys(terms);
+      var hits = Object.create(null);
+      var count = 0;
+      if (list.length) {
+        var results = index.query(function (q) {
+          list.forEach(function (term) { q.term(term, { usePipeline: false, boost: terms[term][0] }); });
+        });
+        count = results.length;
+        for (var i = 0; i < results.length; i++) {
+          var matched = Object.keys(results[i].matchData.metadata);
+          var credit = 0;
+          matched.forEach(function (term) { credit = Math.max(credit, terms[term][1]); });
+          hits[results[i].ref] = { score: results[i].score, credit: credit, terms: matched };
+        }
+      }
+      // Rarer words weigh more in "how much of the query a document covers".
+      return { hits: hits, weight: Math.log(1 + docs.length / (1 + count)) };
+    }
+
+    function run(word, cache) {
+      var id = word.key + "\u0000" + word.fold + "\u0000" + word.prefix;
+      return cache[id] || (cache[id] = runWord(word));
+    }
+
+    /*
+     * Rank documents for one variant of the query: ref -> {rank, terms,
+     * matched}. Coverage is measured against the words as typed: a synonym
+     * that replaced some of them stands for their weight, covered in
+     * proportion to how many of its own words matched.
+     */
+    function rank(variant, typed, cache) {
+      var weights = typed.map(function (word) { return run(word, cache).weight; });
+      var total = weights.reduce(function (sum, w) { return sum + w; }, 0) || 1;
+      var units = Object.create(null);
+      variant.forEach(function (word) {
+        var unit = units[word.unit] || (units[word.unit] = { size: 0, weight: 0 });
+        unit.size += 1;
+        unit.weight = weights.slice(word.unit, word.unit + word.span).reduce(function (a, b) { return a + b; }, 0);
+      });
+      var docsOut = Object.create(null);
+      variant.forEach(function (word) {
+        var hits = run(word, cache).hits;
+        for (var ref in hits) {
+          var hit = hits[ref];
+          var d = docsOut[ref] || (docsOut[ref] = { score: 0, units: Object.create(null), terms: Object.create(null), matched: [] });
+          d.score += hit.score;
+          d.units[word.unit] = (d.units[word.unit] || 0) + hit.credit;
+          d.matched.push(word);
+          hit.terms.forEach(function (term) { d.terms[term] = true; });
+        }
+      });
+      for (var ref in docsOut) {
+        var d = docsOut[ref];
+        var covered = 0;
+        for (var u in d.units) covered += units[u].weight * Math.min(1, d.units[u] / units[u].size);
+        // Coverage first (every word above some), lunr's score second.
+        d.rank = 100 * (covered / total) + d.score / (d.score + 1);
+      }
+      return docsOut;
+    }
+
+    /* The query as typed, plus the same query with each glossary name swapped for its synonyms. */
+    function variants(list) {
+      var out = [];
+      for (var g = 0; g < synonyms.length && out.length < MAX_VARIANTS; g++) {
+        var names = synonyms[g];
+        for (var n = 0; n < names.length; n++) {
+          var name = names[n];
+          for (var i = 0; i + name.length <= list.length; i++) {
+            var same = true;
+            for (var j = 0; j < name.length && same; j++) same = list[i + j].key === name[j][0];
+            if (!same) continue;
+            for (var o = 0; o < names.length && out.length < MAX_VARIANTS; o++) {
+              if (o === n) continue;
+              var swapped = names[o].map(function (pair) {
+                return { text: pair[1], key: pair[0], fold: pair[1], prefix: false, synonym: true,
+                         unit: i, span: name.length };
+              });
+              out.push(list.slice(0, i).concat(swapped, list.slice(i + name.length)));
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    function highlight(text, tokens, from, to, terms) {
+      var html = "";
+      var at = from;
+      for (var i = 0; i < tokens.length; i++) {
+        var t = tokens[i];
+        if (t.start < from || t.end > to) continue;
+        if (!(terms[t.key] || terms[t.fold])) continue;
+        html += escapeHtml(text.slice(at, t.start)) + "<mark>" + escapeHtml(t.text) + "</mark>";
+        at = t.end;
+      }
+      return html + escapeHtml(text.slice(at, to));
+    }
+
+    /* The part of a text around its densest matches, escaped, matches in <mark>. */
+    function excerpt(text, tokens, terms) {
+      if (text.length <= excerptLength) return highlight(text, tokens, 0, text.length, terms);
+      var hits = tokens.filter(function (t) { return terms[t.key] || terms[t.fold]; });
+      var start = 0;
+      if (hits.length) {
+        var best = 0, bestCount = -1;
+        for (var i = 0; i < hits.length; i++) {
+          var seen = Object.create(null), count = 0;
+          for (var j = i; j < hits.length && hits[j].end <= hits[i].start + excerptLength * 0.75; j++) {
+            if (!seen[hits[j].key]) { seen[hits[j].key] = true; count++; }
+          }
+          if (count > bestCount) { best = i; bestCount = count; }
+        }
+        start = Math.max(0, hits[best].start - Math.floor(excerptLength / 4));
+      }
+      var first = tokens.find(function (t) { return t.start >= start; });
+      start = start === 0 || !first ? 0 : first.start;
+      var end = start;
+      for (var k = 0; k < tokens.length; k++) {
+        if (tokens[k].start < start) continue;
+        if (tokens[k].end - start > excerptLength) break;
+        end = tokens[k].end;
+      }
+      if (end === start) end = Math.min(text.length, start + excerptLength);
+      var tail = text.slice(end).match(/^[^\s\p{L}\p{N}]*/u)[0];  // closing punctuation
+      end += tail.length;
+      return (start > 0 ? "… " : "") + highlight(text, tokens, start, end, terms) +
+        (end < text.length ? " …" : "");
+    }
+
+    /* Words of a document to pass on (true) and query words it lacks (false). */
+    function itemTerms(a, found, list, matched) {
+      var out = Object.create(null);
+      var count = 0;
+      [a.title, a.text].forEach(function (tokens) {
+        tokens.forEach(function (t) {
+          var surface = t.text.toLowerCase();
+          if (count < MAX_TERMS && (found[t.key] || found[t.fold]) && !out[surface]) {
+            out[surface] = true;
+            count++;
+          }
+        });
+      });
+      list.forEach(function (word) {
+        if (word.synonym || matched.indexOf(word) >= 0) return;
+        var typed = word.text.toLowerCase();
+        if (!(typed in out)) out[typed] = false;
+      });
+      return out;
+    }
+
+    function item(ref, found, score, list, matched) {
+      var doc = docs[ref];
+      var a = analysis(ref);
+      return {
+        location: doc.l,
+        title: highlight(doc.t, a.title, 0, doc.t.length, found),
+        text: excerpt(doc.x, a.text, found),
+        score: score,
+        terms: itemTerms(a, found, list, matched)
+      };
+    }
+
+    /* A completion of the last word as typed, taken from the best result. */
+    function suggestion(raw, list, best) {
+      var last = list[list.length - 1];
+      if (!last || !last.prefix || best === undefined) return [];
+      var typed = raw.slice(raw.length - last.text.length);
+      var lower = typed.toLowerCase();
+      var a = analysis(best);
+      var tokens = a.title.concat(a.text);
+      for (var i = 0; i < tokens.length; i++) {
+        var t = tokens[i].text;
+        if (t.length > typed.length && t.toLowerCase().startsWith(lower)) {
+          return [typed + t.slice(typed.length)];
+        }
+      }
+      return [];
+    }
+
+    function search(raw) {
+      var list = words(String(raw || ""));
+      if (!list.length) return { items: [] };
+      var cache = Object.create(null);
+      var best = Object.create(null);  // ref -> {rank, terms, list, matched}
+      [list].concat(variants(list)).forEach(function (variant, v) {
+        var ranked = rank(variant, list, cache);
+        for (var ref in ranked) {
+          var r = ranked[ref];
+          var score = v === 0 ? r.rank : r.rank * VARIANT;
+          var current = best[ref];
+          if (!current || score > current.rank) {
+            best[ref] = { rank: score, terms: current ? current.terms : Object.create(null), list: variant, matched: r.matched };
+          }
+          for (var term in r.terms) best[ref].terms[term] = true;
+        }
+      });
+
+      var groups = Object.create(null);
+      var order = [];
+      Object.keys(best).forEach(function (ref) {
+        var parent = String(docs[ref].p);
+        if (!groups[parent]) { groups[parent] = []; order.push(parent); }
+        groups[parent].push(ref);
+      });
+      var ranked = order.map(function (parent) {
+        var refs = groups[parent].sort(function (a, b) { return best[b].rank - best[a].rank || a - b; });
+        return { parent: parent, refs: refs, top: best[refs[0]].rank };
+      }).sort(function (a, b) { return b.top - a.top || a.parent - b.parent; }).slice(0, maxResults);
+
+      var items = ranked.map(function (group) {
+        var out = group.refs.map(function (ref) {
+          var b = best[ref];
+          return item(ref, b.terms, b.rank, b.list, b.matched);
+        });
+        if (!best[group.parent]) {
+          // Material groups by page and expects the page's own entry in the group.
+          var page = item(group.parent, Object.create(null), 0, [], []);
+          out.push(page);
+        }
+        return out;
+      });
+      var result = { items: items };
+      if (suggest) result.suggest = suggestion(String(raw), list, ranked.length ? ranked[0].refs[0] : undefined);
+      return result;
+    }
+
+    return { search: search, words: words, expansions: expansions, rank: rank, docs: docs };
+  }
+
+  var api = { create: create, unpack: unpack, escapeHtml: escapeHtml };
+  if (root) root.KbSearch = api;
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+})(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);
