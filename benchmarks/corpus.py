@@ -10,6 +10,7 @@ variants: `plain` (Material + static-i18n only) and `ours` (every kb plugin).
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 import subprocess
 import sys
@@ -71,7 +72,7 @@ def _terms(folder: Path, count: int) -> list[dict[str, object]]:
     for path in pages:
         tokens = re.findall(r"[^\W\d_]{6,}", path.read_text(encoding="utf-8").lower())
         words.update(set(tokens))
-        pairs.update({f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)})
+        pairs.update({f"{a} {b}" for a, b in itertools.pairwise(tokens)})
     ceiling = len(pages) // 5
     chosen = [w for w, n in words.most_common() if 2 <= n <= ceiling][: count // 2]
     chosen += [p for p, n in pairs.most_common() if 2 <= n <= ceiling][: count - len(chosen)]

@@ -22,9 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import ROOT, config, make_corpus  # noqa: E402
-
-import yaml  # noqa: E402
+import yaml
+from corpus import ROOT, make_corpus
 
 
 def build(config_file: Path, site: Path) -> tuple[float, float]:
