@@ -221,6 +221,13 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     on_post_build = CombinedEvent(_write_redirects, _write_catalogs)
 
+    def kb_export_state(self, locale: str) -> list[CatalogPage]:
+        """A language built in another process hands back its catalog pages."""
+        return [page for page in self.catalog_pages if page.locale == locale]
+
+    def kb_import_state(self, locale: str, state: list[CatalogPage]) -> None:
+        self.catalog_pages.extend(state)
+
     def _is_article(self, page: Page) -> bool:
         return bool(
             page.meta.get("key") and not page.is_index and not page.meta.get(self.config.faq_field)

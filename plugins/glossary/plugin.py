@@ -143,6 +143,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if is_outermost_build(config):
             log.info(f"glossary: loading and linking took {self.seconds:.2f} s in all languages")
 
+    def kb_export_state(self, locale: str) -> float:
+        """A language built in another process hands back its linking time."""
+        return self.seconds
+
+    def kb_import_state(self, locale: str, state: float) -> None:
+        self.seconds += state
+
     def _load(self, config: MkDocsConfig, files: Files, locales: tuple[str, ...]) -> None:
         started = time.perf_counter()
         docs = Path(config.docs_dir)
