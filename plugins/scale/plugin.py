@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from pathlib import PurePosixPath
@@ -63,7 +64,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         self.forked = True
         for locale in site_locales(config).codes:
             if locale != i18n.current_language:
-                self.processes.start(locale, lambda locale=locale: _build_language(config, locale))
+                self.processes.start(locale, functools.partial(_build_language, config, locale))
         log.info(f"building {', '.join(self.processes.running)} in parallel processes")
         return files
 
