@@ -1,0 +1,228 @@
+"""Scale benchmark: 1,000 articles per language, our site vs the plain build.
+
+Generates the synthetic corpus (with a glossary of 200 terms per language),
+builds it with plain Material + static-i18n and with our plugins (each build
+in a fresh process), and prints build wall time, peak memory (all processes
+of a build together), output size, the search payload a visitor downloads
+before the first results, time from opening a page to the first results and
+keystroke-to-results latency in headless Chromium, and the writer's loop
+(edit one article while `mkdocs serve` runs: time until the browser shows it).
+
+    .venv/bin/python benchmarks/scale.py [--articles 1000] [--skip-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import LOCALES, ROOT, make_corpus
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        child = int(entry.name)
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(child)
+        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += rss.get(current, 0)
+        stack.extend(children.get(current, []))
+    return total
+
+
+def build(config: Path, site: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MB (process tree) of one build."""
+    shutil.rmtree(site, ignore_errors=True)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        cwd=config.parent, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        raise SystemExit(f"build of {config} failed:\n{process.stderr.read()[-3000:]}")
+    return seconds, peak / 1024
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def gzipped_kb(paths: list[Path]) -> float:
+    return sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths) / 1024
+
+
+def search_payload(site: Path, locale: str, ours: bool) -> float:
+    """kB (gzipped) of search data fetched before the first results of a language."""
+    if not ours:
+        return gzipped_kb([site / "search" / "search_index.json"])
+    folder = site / locale / "search"
+    eager = [p for p in folder.rglob("*") if p.is_file() and "shard" not in p.name]
+    return gzipped_kb(eager)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def serve_static(folder: Path) -> tuple[str, object]:
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def browser_figures(site: Path, page: str, queries: list[str]) -> tuple[float, float, float]:
+    """(seconds from opening a page to first results, keystroke p50 ms, p95 ms)."""
+    from playwright.sync_api import sync_playwright
+
+    base, server = serve_static(site)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--no-first-run", "--disable-sync"]
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+            tab = browser.new_page()
+            started = time.perf_counter()
+            tab.goto(base + page)
+            box = tab.locator("[data-md-component=search-query]")
+            box.click()
+            box.fill(queries[0])
+            tab.wait_for_selector("[data-md-component=search-result] .md-search-result__item",
+                                  timeout=120_000)
+            first = time.perf_counter() - started
+            latencies = []
+            for query in queries[1:]:
+                box.fill("")
+                tab.wait_for_timeout(50)
+                begin = time.perf_counter()
+                box.type(query, delay=0)
+                tab.wait_for_function(
+                    "q => document.querySelector('[data-md-component=search-result] "
+                    ".md-search-result__meta')?.textContent && "
+                    "document.querySelector('[data-md-component=search-query]').value === q",
+                    arg=query, timeout=10_000)
+                latencies.append((time.perf_counter() - begin) * 1000 / max(1, len(query)))
+            browser.close()
+    finally:
+        server.shutdown()  # type: ignore[attr-defined]
+    latencies.sort()
+    p50 = latencies[len(latencies) // 2]
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+    return first, p50, p95
+
+
+def writers_loop(config: Path, article: Path, url_path: str) -> float:
+    """Seconds from saving an edit to seeing it in a browser on `mkdocs serve`."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
+         "--livereload"], cwd=config.parent, env=ENV,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    original = article.read_text(encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--no-first-run", "--disable-sync"]
+    try:
+        deadline = time.time() + 900
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(1)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+            tab = browser.new_page()
+            tab.goto(f"http://127.0.0.1:{port}/{url_path}", timeout=900_000)
+            marker = f"Edited {time.time_ns()}"
+            started = time.perf_counter()
+            article.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            tab.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=600_000)
+            seconds = time.perf_counter() - started
+            browser.close()
+        return seconds
+    finally:
+        article.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--terms", type=int, default=200)
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-serve", action="store_true")
+    args = parser.parse_args()
+    work = ROOT / ".cache" / "bench"
+    corpus = make_corpus(work / f"corpus-{args.articles}", args.articles, args.terms)
+    rows: dict[str, dict[str, float]] = {}
+    for variant in ("plain", "ours"):
+        site = work / f"site-{variant}-{args.articles}"
+        seconds, peak = build(corpus / f"mkdocs-{variant}.yml", site)
+        figures = {"build s": seconds, "peak MB": peak, "output MB": size_mb(site)}
+        for locale in LOCALES:
+            figures[f"search kB gz ({locale})"] = search_payload(site, locale, variant == "ours")
+        if not args.skip_browser:
+            queries = ["obsługa klienta", "reklamacj", "klient", "zgłoszenie", "czas odpowiedzi",
+                       "obsluga", "jakosc", "konsultant", "szkolenie", "kanały"]
+            first, p50, p95 = browser_figures(site, "pl/academy/a-0001/", queries)
+            figures.update({"first results s": first, "keystroke p50 ms": p50,
+                            "keystroke p95 ms": p95})
+        rows[variant] = figures
+    if not args.skip_serve:
+        article = corpus / "docs/pl/academy/a-0500.md"
+        rows["ours"]["writer's loop s"] = writers_loop(
+            corpus / "mkdocs-ours.yml", article, "pl/academy/a-0500/")
+    names = list(dict.fromkeys(name for figures in rows.values() for name in figures))
+    print(f"{args.articles} articles x {len(LOCALES)} languages, {args.terms} glossary terms each")
+    print(f"{'figure':<24}{'plain':>12}{'ours':>12}{'ours/plain':>12}")
+    for name in names:
+        plain, ours = rows["plain"].get(name), rows["ours"].get(name)
+        ratio = f"{ours / plain:.2f}x" if plain and ours is not None else ""
+        print(f"{name:<24}{plain if plain is not None else float('nan'):>12.2f}"
+              f"{ours if ours is not None else float('nan'):>12.2f}{ratio:>12}")
+
+
+if __name__ == "__main__":
+    main()
