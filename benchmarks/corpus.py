@@ -29,6 +29,7 @@ def make_corpus(out: Path, articles: int, terms: int) -> Path:
     """Write the corpus into `out` (reused when it already exists)."""
     marker = out / f".done-{articles}-{terms}"
     if marker.exists():
+        _write_configs(out)
         return out
     seeds = SHARED / "reference" / "seeds"
     subprocess.run(
@@ -53,12 +54,16 @@ def make_corpus(out: Path, articles: int, terms: int) -> Path:
             f"---\ntitle: Glossary {locale}\ndescription: Terms.\nkey: glossary\n---\n\nTerms.\n",
             encoding="utf-8",
         )
+    _write_configs(out)
+    marker.touch()
+    return out
+
+
+def _write_configs(out: Path) -> None:
     for variant in ("plain", "ours", "ours-no-glossary"):
         (out / f"mkdocs-{variant}.yml").write_text(
             yaml.safe_dump(config(variant), allow_unicode=True), encoding="utf-8"
         )
-    marker.touch()
-    return out
 
 
 def _terms(folder: Path, count: int) -> list[dict[str, object]]:
@@ -96,7 +101,7 @@ def config(variant: str) -> dict[str, object]:
         ]
         if variant == "ours":
             plugins.append("kb-glossary")
-        plugins += ["kb-answers"]
+        plugins += ["kb-answers", "kb-search", "kb-scale"]
     plugins.append({"i18n": {
         "docs_structure": "folder", "fallback_to_default": False, "languages": languages,
     }})
