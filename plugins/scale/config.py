@@ -14,3 +14,6 @@ class ScaleConfig(Config):
 
     section_nav_limit = c.Type(int, default=60)
     """A section with more pages than this shows only its index page in the navigation."""
+
+    serve_languages = c.ListOfItems(c.Type(str), default=[])
+    """Languages `mkdocs serve` builds (all when empty); `KB_SERVE_LANGUAGES=pl,et` overrides."""

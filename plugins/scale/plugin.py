@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import time
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -40,7 +41,11 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         # `serve` rebuilds in a process with server threads: never fork there.
         self.command = command
 
+    # Before static-i18n's on_config (-100) computes which languages to build.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.command == "serve":
+            self._limit_served_languages(config)
         locales = site_locales(config)
         if is_outermost_build(config) and current_locale(config) == locales.default:
             self.started = time.perf_counter()
@@ -94,6 +99,17 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
             generated.alternates = {current_locale(config): generated}  # type: ignore[attr-defined]
             files.append(generated)
         return files
+
+    def _limit_served_languages(self, config: MkDocsConfig) -> None:
+        """A writer previewing one language of a big site need not wait for all of them."""
+        wanted = [code.strip() for code in os.environ.get("KB_SERVE_LANGUAGES", "").split(",")
+                  if code.strip()] or list(self.config.serve_languages)
+        i18n = i18n_plugin(config)
+        if not wanted or i18n is None or i18n.building:
+            return
+        for language in i18n.config.languages:
+            if language.locale != i18n.default_language:
+                language.build = language.locale in wanted
 
     on_files = CombinedEvent(_fork_languages, _write_section_indexes)
 
