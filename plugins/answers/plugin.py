@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
@@ -21,6 +21,7 @@ from plugins.answers.config import AnswersConfig
 from plugins.answers.redirects import redirect_page
 from plugins.answers.related import Candidate, related
 from plugins.answers.sections import AnswersExtension, PageSections
+from plugins.core.assets import PluginAssets
 from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import current_locale, is_outermost_build, site_locales
 from plugins.core.messages import message
@@ -29,7 +30,7 @@ from plugins.core.theme import add_theme_templates
 
 log = get_plugin_logger("kb-answers")
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = PluginAssets(Path(__file__).parent / "assets", ("answers.css",), ("answers.js",))
 STRINGS = ("copy_link", "copy_answer", "link_copied", "answer_copied")
 
 
@@ -59,17 +60,11 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         if not self._registered:
             config.markdown_extensions.append(AnswersExtension(lambda: self.state))  # type: ignore[arg-type]
             self._registered = True
-        for asset, kind in (("answers.css", "extra_css"), ("answers.js", "extra_javascript")):
-            target = f"assets/kb/{asset}"
-            if target not in [str(item) for item in config[kind]]:
-                config[kind].append(target)
+        ASSETS.register(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for asset in ("answers.css", "answers.js"):
-            files.append(File.generated(
-                config, f"assets/kb/{asset}", abs_src_path=str(ASSETS / asset)
-            ))
+        ASSETS.add_to(files, config)
         return files
 
     def on_page_markdown(

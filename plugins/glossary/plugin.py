@@ -9,12 +9,13 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from plugins.core.assets import PluginAssets
 from plugins.core.front_matter import front_matter_of
 from plugins.core.i18n import current_locale, is_outermost_build, site_locales
 from plugins.core.source_lines import line_of
@@ -27,7 +28,7 @@ from plugins.morphology import analyzer
 
 log = get_plugin_logger("kb-glossary")
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = PluginAssets(Path(__file__).parent / "assets", ("glossary.css",), ("glossary.js",))
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -55,10 +56,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 GlossaryExtension(lambda: self.state, set(self.config.skip_tags))  # type: ignore[arg-type]
             )
             self._registered = True
-        for asset, kind in (("glossary.css", "extra_css"), ("glossary.js", "extra_javascript")):
-            target = f"assets/kb/{asset}"
-            if target not in [str(item) for item in config[kind]]:
-                config[kind].append(target)
+        ASSETS.register(config)
         return config
 
     # Before static-i18n (-100) narrows the files to one language: the
@@ -73,10 +71,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             parts = PurePosixPath(file.src_uri).parts
             if len(parts) == 2 and parts[0] in locales and parts[1] == self.config.source:
                 files.remove(file)
-        for asset in ("glossary.css", "glossary.js"):
-            files.append(File.generated(
-                config, f"assets/kb/{asset}", abs_src_path=str(ASSETS / asset)
-            ))
+        ASSETS.add_to(files, config)
         return files
 
     def on_page_markdown(
