@@ -7,10 +7,12 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from plugins.core.assets import PluginAssets
 from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import current_locale, is_outermost_build
 from plugins.core.messages import message
@@ -20,6 +22,8 @@ from plugins.locale.dates import format_updated
 from plugins.locale.reading_time import count_words, minutes, reading_time_label
 
 log = get_plugin_logger("kb-locale")
+
+ASSETS = PluginAssets(Path(__file__).parent / "assets", ("locale.css",))
 
 
 class LocalePlugin(BasePlugin[LocaleConfig]):
@@ -32,7 +36,12 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
         if self.history is None or is_outermost_build(config):
             self.history = shared_history(Path(config.docs_dir))
         add_theme_templates(config)
+        ASSETS.register(config)
         return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        ASSETS.add_to(files, config)
+        return files
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Any
