@@ -12,7 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from plugins.core.assets import PluginAssets
+from plugins.core.plugin_assets import PluginAssets
 from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import current_locale, is_outermost_build
 from plugins.core.messages import message
