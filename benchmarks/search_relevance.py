@@ -8,8 +8,9 @@ the real search box (`[data-md-component=search-query]`) on that language's
 home page, waits until the results settle and reads the result links.
 
 Ranking read from the page: result groups (one per page) in the order shown,
-and inside a group its links (the page and its sections, including those
-folded under "N more") by the score Material renders (`data-md-score`). A
+and inside a group its visible links (the page and the sections Material
+shows; those folded under "N more" are not seen, so they do not count) by the
+score Material renders (`data-md-score`). A
 query is a hit at rank k when the k-th link is one of its expected locations
 (path below the language root plus anchor). Results from another language
 are misses. Latency: from the last keystroke (keyup) to the last change of
@@ -48,6 +49,7 @@ QUERIES = Path(__file__).parent / "search_queries"
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 TYPING_DELAY_MS = 30
 SETTLE_MS = 400
+SLUGIFY = "KB_SLUGIFY_PLACEHOLDER"
 
 # Records the last keystroke and the last change of the results, in page time.
 RECORDER = """
@@ -68,7 +70,9 @@ SETTLED = f"""
 """
 READ_RESULTS = """
 () => [...document.querySelectorAll('[data-md-component=search-result] .md-search-result__item')]
-  .map(item => [...item.querySelectorAll('a.md-search-result__link')].map(a => [
+  .map(item => [...item.querySelectorAll('a.md-search-result__link')]
+    .filter(a => !a.closest('details:not([open])'))
+    .map(a => [
     a.href, parseFloat(a.querySelector('article').getAttribute('data-md-score') || '0')
   ]))
 """
@@ -103,7 +107,10 @@ class Outcome:
 
 def load_queries(locale: str) -> list[Query]:
     data = yaml.safe_load((QUERIES / f"{locale}.yml").read_text(encoding="utf-8"))
-    return [Query(str(q["q"]), [_norm(e) for e in q["expect"]], str(q.get("kind", ""))) for q in data["queries"]]
+    return [
+        Query(str(q["q"]), [_norm(e) for e in q["expect"]], str(q.get("kind", "")))
+        for q in data["queries"]
+    ]
 
 
 def _norm(location: str) -> str:
@@ -126,7 +133,10 @@ def plain_config(work: Path) -> Path:
     ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     i18n = next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)
     i18n = {**i18n, "fallback_to_default": False}
-    extensions: list[Any] = [e for e in ours["markdown_extensions"] if not (isinstance(e, dict) and "toc" in e)]
+    extensions: list[Any] = [
+        e for e in ours["markdown_extensions"] if not (isinstance(e, dict) and "toc" in e)
+    ]
+    extensions.append({"toc": {"permalink": True, "slugify": SLUGIFY}})
     config = {
         "site_name": ours["site_name"],
         "site_url": ours["site_url"],
@@ -136,11 +146,9 @@ def plain_config(work: Path) -> Path:
         "plugins": ["search", {"i18n": i18n}],
         "markdown_extensions": extensions,
     }
-    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-    # Same anchors as ours (see the module docstring); a python tag safe_dump cannot write.
-    text += (
-        "  - toc:\n      permalink: true\n"
-        "      slugify: !!python/name:plugins.translations.slugs.slugify\n"
+    # Same anchors as ours (see the module docstring): a python tag safe_dump cannot write.
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).replace(
+        SLUGIFY, "!!python/name:plugins.translations.slugs.slugify"
     )
     path = work / "plain.yml"
     path.write_text(text, encoding="utf-8")
@@ -218,6 +226,7 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locales", default="pl,et,sk")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N queries per language")
     parser.add_argument("-v", "--verbose", action="store_true", help="list queries not ranked first")
     args = parser.parse_args()
     locales = args.locales.split(",")
@@ -237,7 +246,7 @@ def main() -> None:
                 args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
             )
             for locale in locales:
-                queries = load_queries(locale)
+                queries = load_queries(locale)[: args.limit or None]
                 for engine, base in (("ours", ours), ("plain", plain)):
                     results[locale, engine] = run_engine(browser, base, work / engine, locale, queries)
             browser.close()

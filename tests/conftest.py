@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+#: The repository: its mkdocs.yml and docs/ are the bundled site.
+ROOT = Path(__file__).resolve().parents[1]
 
 LANGUAGES = [
     {"locale": "pl", "name": "Polski", "default": True, "link": "/pl/"},
@@ -179,3 +183,24 @@ def build_site(tmp_path: Path) -> Iterator[BuildSite]:
     yield run
     logger.removeHandler(handler)
     logger.setLevel(old_level)
+
+
+def build_bundled_site(
+    site_dir: Path, *, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the repository's own site into `site_dir` (the real CLI)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        cwd=cwd or ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once per session (validity, links, axe, reproducibility)."""
+    site = tmp_path_factory.mktemp("bundled") / "site"
+    done = build_bundled_site(site, env={"PYTHONHASHSEED": "1", "TZ": "UTC"})
+    assert done.returncode == 0, f"the bundled site does not build:\n{done.stderr[-5000:]}"
+    return site

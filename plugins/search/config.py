@@ -42,5 +42,5 @@ class SearchConfig(Config):
     excerpt_length = c.Type(int, default=180)
     """Characters of section text shown under a result, around the best match."""
 
-    max_results = c.Type(int, default=50)
+    max_results = c.Type(int, default=20)
     """Most pages returned for one query (Material renders them lazily)."""

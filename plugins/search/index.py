@@ -97,7 +97,7 @@ def documents(
                        "p": parent})
         boosts.append(page.boost)
         for section in page.sections:
-            if section.anchor is None:
+            if section.anchor is None or section.excluded:
                 continue
             text = section.text
             indexed.append({

@@ -52,13 +52,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages: list[IndexedPage] = []
         self.files: dict[str, File] = {}
         self.roots: set[str] = set()
+        self.worker_version = ""
         self._registered = False
 
     # static-i18n reconfigures the theme in its on_config (-100); our
     # templates (the worker hookup in kb-main.html) must be added after it,
     # as kb-translations does, so every language's theme keeps them.
     @event_priority(-110)
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
@@ -83,7 +84,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        worker_version = version("".join(path.read_text(encoding="utf-8") for path in (WORKER, *SCRIPTS.values())))
+        sources = (WORKER, *SCRIPTS.values())
+        worker_version = version("".join(path.read_text(encoding="utf-8") for path in sources))
         for name, path in (("worker.js", WORKER), *SCRIPTS.items()):
             uri = f"{ASSET_DIR}/{name}"
             if files.get_file_from_path(uri) is None:
@@ -158,7 +160,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "fields": {},
                 "kb": {
                     # Relative to the worker, which resolves its fetches against its own URL.
-                    "index": f"{get_relative_url(self.files['index'].url, worker.url)}?v={version(index_text)}",
+                    "index": f"{get_relative_url(self.files['index'].url, worker.url)}"
+                    f"?v={version(index_text)}",
                     "scripts": [f"{name}?v={self.worker_version}" for name in SCRIPTS],
                 },
             },
@@ -215,7 +218,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.glossary:
             return []
         folder = Path(config.docs_dir) / self._root(config)
-        glossary = load_glossary(folder / self.config.glossary, locale, self._root(config) + self.config.glossary)
+        label = self._root(config) + self.config.glossary
+        glossary = load_glossary(folder / self.config.glossary, locale, label)
         if "kb-glossary" not in config.plugins:
             # kb-glossary reports these itself when it is enabled.
             for problem in glossary.problems:

@@ -46,6 +46,7 @@ class Section:
     parents: tuple[str, ...] = ()
     question: bool = False
     parts: list[str] = field(default_factory=list)
+    excluded: bool = False
 
     @property
     def text(self) -> str:
@@ -88,8 +89,9 @@ class _HtmlText(HTMLParser):
             self.parts.append(" ")
         if tag in self.VOID:
             return
-        lang = dict(attrs).get("lang")
-        self.open.append((tag, tag in self.skip or foreign(lang, self.language)))
+        attributes = dict(attrs)
+        hide = tag in self.skip or EXCLUDE_ATTRIBUTE in attributes
+        self.open.append((tag, hide or foreign(attributes.get("lang"), self.language)))
 
     def handle_endtag(self, tag: str) -> None:
         for position in range(len(self.open) - 1, -1, -1):
@@ -171,13 +173,15 @@ class SectionCollector(Treeprocessor):
             level=level,
             parents=tuple(name for _, name in self._stack),
             question=bool(self._questions) and title.endswith(self._questions),
+            # `## Heading {: data-search-exclude }` leaves its whole section out, as in Material.
+            excluded=self._skipped(heading),
         ))
         self._stack.append((level, title))
 
     def _skipped(self, element: etree.Element) -> bool:
         if not isinstance(element.tag, str):  # comments, processing instructions
             return True
-        if element.tag in self._skip or element.get(EXCLUDE_ATTRIBUTE) is not None:
+        if element.tag in self._skip or EXCLUDE_ATTRIBUTE in element.attrib:
             return True
         if foreign(element.get("lang"), self._language):
             return True

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -16,10 +17,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from plugins.core.front_matter import body_line
 from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import SiteLocales, current_locale, is_outermost_build, site_locales
+from plugins.core.link_lines import link_lines
 from plugins.core.messages import message
+from plugins.core.plain_text import escape_plain_text, mark_plain_fields
+from plugins.core.plugin_assets import PluginAssets
+from plugins.core.site_output import clear_site_dir
 from plugins.core.theme import add_theme_templates
+from plugins.translations.body import BodyExtension, PageBody
 from plugins.translations.chooser import render_chooser
 from plugins.translations.config import TranslationsConfig
 from plugins.translations.index import Article, TranslationIndex, build_index, locale_of
@@ -28,6 +35,9 @@ from plugins.translations.slugs import slugify
 from plugins.translations.status import translation_status
 
 log = get_plugin_logger("kb-translations")
+
+#: Site-wide styles of our theme layer (accessibility fixes on top of Material).
+ASSETS = PluginAssets(Path(__file__).parent.parent / "core" / "assets", styles=("kb.css",))
 
 #: Front-matter fields Material and our plugins understand.
 KNOWN_FIELDS = frozenset({
@@ -48,6 +58,15 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.history: GitHistory | None = None
         self.unreadable: set[str] = set()
         self.site_url = ""
+        self.command = "build"
+        self.site_dir: str | None = None
+        self.build_pid = 0
+        self.body = PageBody()
+        self._registered = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # `serve` keeps showing the last good preview when a rebuild fails.
+        self.command = command
 
     # static-i18n reconfigures the theme in its on_config (-100); we add our
     # templates and slugifier after it so its per-language theme keeps them.
@@ -58,8 +77,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             self.index = None
             self.unreadable = set()
             self.history = shared_history(Path(config.docs_dir))
+            self.site_dir, self.build_pid = config.site_dir, os.getpid()
         self.locales = site_locales(config)
         add_theme_templates(config)
+        link_lines(config.docs_dir)
+        ASSETS.register(config)
+        if not self._registered:
+            config.markdown_extensions.append(BodyExtension(lambda: self.body))  # type: ignore[arg-type]
+            self._registered = True
         if self.config.slugify:
             toc = config.mdx_configs.setdefault("toc", {})
             toc.setdefault("slugify", slugify)
@@ -81,6 +106,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             file = files.get_file_from_path(src_uri)
             if file is not None:
                 files.remove(file)
+        ASSETS.add_to(files, config)
         return files
 
     # After static-i18n (-100) placed the files: give the default language
@@ -97,6 +123,33 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         return files
 
     on_files = CombinedEvent(_index_all_languages, _place_language)
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        mark_plain_fields(page.meta)
+        self.body = PageBody()
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        body, self.body = self.body, PageBody()
+        path = page.file.abs_src_path
+        # Python-Markdown skips its treeprocessors for a blank page.
+        empty = body.empty if body.checked else not (page.markdown or "").strip()
+        if empty and path and os.path.exists(path):
+            with open(path, encoding="utf-8-sig", errors="replace") as source:
+                line = body_line(source.read())
+            log.warning(
+                f"{page.file.src_uri}:{line}: the page has no body text, only front matter; "
+                "write the article or remove the file"
+            )
+        return html
+
+    # Jinja compiles `finalize` into templates as it loads them: before any page.
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        return escape_plain_text(env)
 
     # After static-i18n's on_page_context (50), which rewrites extra.alternate
     # by identical paths: we replace it with translations linked by key.
@@ -170,6 +223,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",
         )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Only the process that started the site build (kb-scale forks one per
+        # language): the others would empty the directory under its feet.
+        if self.command == "serve" or not self.site_dir or os.getpid() != self.build_pid:
+            return
+        if clear_site_dir(self.site_dir):
+            log.info(f"the build failed: emptied {self.site_dir} so no partial site is deployed")
 
     def status_for(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
         """The translation-status report of a site, without building it."""

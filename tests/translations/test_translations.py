@@ -101,9 +101,9 @@ def test_untranslated_page_stays_in_its_language(build_site: BuildSite) -> None:
         assert not list((site.site / code).rglob("tylko-po-polsku*"))
         home = site.html(f"{code}/")
         assert "Tylko po polsku" not in home
-        index = site.json(f"{code}/search/search_index.json")
-        assert all("Tylko po polsku" not in doc["title"] for doc in index["docs"])
-        assert all("tylko" not in doc["location"] for doc in index["docs"])
+        index = site.json(f"{code}/search/kb_index.json")  # kb-search's index of the language
+        assert all("Tylko po polsku" not in doc["t"] for doc in index["docs"])
+        assert all("tylko" not in doc["l"] for doc in index["docs"])
     assert "Tylko po polsku" in site.html("pl/")
     # The switcher marks the missing languages and leads to a localized notice.
     parsed = links(site.html("pl/akademia/tylko-po-polsku/"))

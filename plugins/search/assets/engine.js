@@ -8,22 +8,24 @@
  *   engine.search("reklamacjami")   // -> { items: SearchItem[][], suggest: [...] }
  *
  * A query is tokenized and normalised exactly like the indexed text (the
- * morphology core), then each word becomes one lunr query: its key and its
- * folded surface form; the word still being typed also by prefix; a word
- * of `fuzzy_min` letters or more also with one typo. Documents are ranked
- * by how many of the query's words they contain, then by lunr's score, so
- * every word beats some words. Glossary names act as synonyms: a query
- * naming a term is also run with the term's other names.
+ * morphology core), then each word becomes one lunr query over the terms it
+ * stands for (see expansions()). Documents are ranked by how much of the
+ * query they cover (rarer words weigh more), then by lunr's score, so every
+ * word beats some words. Glossary names act as synonyms: a query naming a
+ * term is also run with the term's other names.
  */
 (function (root) {
   "use strict";
 
   var PREFIX_BOOST = 0.5;   // a completion of the word being typed
+  var PREFIX_LIMIT = 40;    // most completions of a short prefix (the most frequent)
+  var MAX_SECTIONS = 8;     // sections shown per page (Material folds all but the best)
   var FUZZY_BOOST = 0.5;    // a word one edit away from an unknown word (a typo)
   var NEIGHBOUR_BOOST = 0.4;  // a key sharing the stem (see neighbours())
-  var NEIGHBOUR_CREDIT = 1;
   var NEIGHBOUR_MIN = 4;
   var NEIGHBOUR_SHARE = 0.6;
+  var NEIGHBOUR_STEM = 0.5;
+  var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var MAX_VARIANTS = 8;
   var MAX_TERMS = 6;        // words passed on for highlighting on the target page
@@ -75,11 +77,15 @@
     var synonyms = payload.synonyms || [];
     var analysed = new Array(docs.length);  // doc -> {title: tokens, text: tokens}, on demand
     var hasTerm = Object.prototype.hasOwnProperty.bind(index.invertedIndex);
+    var frequencies = Object.create(null);
 
     /* Tokens of a stored text with their key and folded form (once per doc). */
     function analyse(text) {
       return m.tokenize(text).map(function (t) {
-        return { start: t.start, end: t.end, text: t.text, key: m.key(t.text), fold: m.fold(t.text) };
+        return {
+          start: t.start, end: t.end, text: t.text, lower: t.text.toLowerCase(),
+          key: m.key(t.text), fold: m.fold(t.text)
+        };
       });
     }
 
@@ -107,40 +113,37 @@
     }
 
     /*
-     * Index terms a word stands for: term -> [boost, credit]. Its key and
-     * folded form; for the word being typed, every term its folded form
-     * begins; keys one stem ending away; and only for a word the index does
-     * not know at all, terms one edit away (a typo). `credit` is how much a
-     * match counts towards covering the word (a neighbour only half).
+     * Index terms a word stands for, with their boost: its key and folded
+     * form; for the word being typed, the terms its folded form begins;
+     * keys sharing its stem; and only for a word the index does not know at
+     * all, terms one edit away (a typo).
      */
     function expansions(word) {
       var terms = Object.create(null);
-      function add(boost, credit) {
-        return function (term) {
-          var current = terms[term];
-          if (!current || current[0] < boost) terms[term] = [boost, credit];
-        };
+      function add(boost) {
+        return function (term) { if (!(terms[term] >= boost)) terms[term] = boost; };
       }
       var forms = word.key === word.fold ? [word.key] : [word.key, word.fold];
-      forms.forEach(function (form) { if (hasTerm(form)) add(1, 1)(form); });
-      if (word.prefix) expand(word.fold + "*", add(PREFIX_BOOST, 1));
+      forms.forEach(function (form) { if (hasTerm(form)) add(1)(form); });
+      if (word.prefix) completions(word.fold).forEach(add(PREFIX_BOOST));
       var known = Object.keys(terms).length > 0;
-      neighbours(word.key, add(NEIGHBOUR_BOOST, NEIGHBOUR_CREDIT));
+      neighbours(word.key, add(NEIGHBOUR_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
         forms.forEach(function (form) {
-          if (Morphology.cpLength(form) >= fuzzyMin) {
-            index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, 1)).toArray().forEach(add(FUZZY_BOOST, 1));
-          }
+          if (Morphology.cpLength(form) < fuzzyMin) return;
+          index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, 1)).toArray().forEach(add(FUZZY_BOOST));
         });
       }
       return terms;
     }
 
     /*
-     * Keys that share a stem with this one: one is a prefix of the other and
-     * the shorter has at least NEIGHBOUR_MIN letters and NEIGHBOUR_SHARE of
-     * the longer (inflection and derivation the rules leave apart, such as
-     * Estonian uudiskiri/uudiskirja or Slovak zrušiť/zrušenie).
+     * Keys that share a stem with this one (inflection and derivation the
+     * rules leave apart, such as Estonian uudiskiri/uudiskirja,
+     * muutmine/muuta or Slovak zrušiť/zrušenie): keys that extend this one
+     * by a little (the shorter keeps NEIGHBOUR_SHARE of the longer), and
+     * stems this one extends (down to NEIGHBOUR_STEM of its length: a
+     * verbal noun against its verb). Never below NEIGHBOUR_MIN letters.
      */
     function neighbours(key, add) {
       var length = key.length;
@@ -149,17 +152,40 @@
       expand(key + "*", function (term) {
         if (term.length > length && term.length <= longest) add(term);
       });
-      var shortest = Math.max(NEIGHBOUR_MIN, Math.ceil(length * NEIGHBOUR_SHARE));
+      var shortest = Math.max(NEIGHBOUR_MIN, Math.ceil(length * NEIGHBOUR_STEM));
       for (var n = length - 1; n >= shortest; n--) {
         if (hasTerm(key.slice(0, n))) add(key.slice(0, n));
       }
+    }
+
+    /* Terms that begin with what is typed; the most frequent ones when there are many. */
+    function completions(prefix) {
+      var terms = index.tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
+      if (terms.length <= PREFIX_LIMIT) return terms;
+      return terms
+        .map(function (term) { return [term, frequency(term)]; })
+        .sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); })
+        .slice(0, PREFIX_LIMIT)
+        .map(function (pair) { return pair[0]; });
+    }
+
+    function frequency(term) {
+      var known = frequencies[term];
+      if (known !== undefined) return known;
+      var posting = index.invertedIndex[term];
+      var refs = Object.create(null);
+      var count = 0;
+      index.fields.forEach(function (field) {
+        for (var ref in posting[field]) if (!refs[ref]) { refs[ref] = true; count++; }
+      });
+      return (frequencies[term] = count);
     }
 
     function expand(pattern, add) {
       index.tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().forEach(add);
     }
 
-    /* One lunr query per word: ref -> {score, credit, terms}, and the word's weight. */
+    /* One lunr query per word: ref -> {score, terms}, and the word's weight. */
     function runWord(word) {
       var terms = expansions(word);
       var list = Object.keys(terms);
@@ -167,14 +193,11 @@
       var count = 0;
       if (list.length) {
         var results = index.query(function (q) {
-          list.forEach(function (term) { q.term(term, { usePipeline: false, boost: terms[term][0] }); });
+          list.forEach(function (term) { q.term(term, { usePipeline: false, boost: terms[term] }); });
         });
         count = results.length;
         for (var i = 0; i < results.length; i++) {
-          var matched = Object.keys(results[i].matchData.metadata);
-          var credit = 0;
-          matched.forEach(function (term) { credit = Math.max(credit, terms[term][1]); });
-          hits[results[i].ref] = { score: results[i].score, credit: credit, terms: matched };
+          hits[results[i].ref] = { score: results[i].score, terms: Object.keys(results[i].matchData.metadata) };
         }
       }
       // Rarer words weigh more in "how much of the query a document covers".
@@ -206,9 +229,10 @@
         var hits = run(word, cache).hits;
         for (var ref in hits) {
           var hit = hits[ref];
-          var d = docsOut[ref] || (docsOut[ref] = { score: 0, units: Object.create(null), terms: Object.create(null), matched: [] });
+          var d = docsOut[ref] ||
+            (docsOut[ref] = { score: 0, units: Object.create(null), terms: Object.create(null), matched: [] });
           d.score += hit.score;
-          d.units[word.unit] = (d.units[word.unit] || 0) + hit.credit;
+          d.units[word.unit] = (d.units[word.unit] || 0) + 1;
           d.matched.push(word);
           hit.terms.forEach(function (term) { d.terms[term] = true; });
         }
@@ -217,8 +241,9 @@
         var d = docsOut[ref];
         var covered = 0;
         for (var u in d.units) covered += units[u].weight * Math.min(1, d.units[u] / units[u].size);
-        // Coverage first (every word above some), lunr's score second.
-        d.rank = 100 * (covered / total) + d.score / (d.score + 1);
+        // Coverage first (every word above some), lunr's score second, in a
+        // range Material still tells apart at the two decimals it renders.
+        d.rank = 10000 * (covered / total) + 100 * d.score / (d.score + SCORE_HALF);
       }
       return docsOut;
     }
@@ -296,15 +321,14 @@
     function itemTerms(a, found, list, matched) {
       var out = Object.create(null);
       var count = 0;
-      [a.title, a.text].forEach(function (tokens) {
-        tokens.forEach(function (t) {
-          var surface = t.text.toLowerCase();
-          if (count < MAX_TERMS && (found[t.key] || found[t.fold]) && !out[surface]) {
-            out[surface] = true;
-            count++;
-          }
-        });
-      });
+      var tokens = a.title.concat(a.text);
+      for (var i = 0; i < tokens.length && count < MAX_TERMS; i++) {
+        var t = tokens[i];
+        if ((found[t.key] || found[t.fold]) && !out[t.lower]) {
+          out[t.lower] = true;
+          count++;
+        }
+      }
       list.forEach(function (word) {
         if (word.synonym || matched.indexOf(word) >= 0) return;
         var typed = word.text.toLowerCase();
@@ -354,7 +378,9 @@
           var score = v === 0 ? r.rank : r.rank * VARIANT;
           var current = best[ref];
           if (!current || score > current.rank) {
-            best[ref] = { rank: score, terms: current ? current.terms : Object.create(null), list: variant, matched: r.matched };
+            best[ref] = {
+              rank: score, terms: current ? current.terms : Object.create(null), list: variant, matched: r.matched
+            };
           }
           for (var term in r.terms) best[ref].terms[term] = true;
         }
@@ -368,7 +394,9 @@
         groups[parent].push(ref);
       });
       var ranked = order.map(function (parent) {
-        var refs = groups[parent].sort(function (a, b) { return best[b].rank - best[a].rank || a - b; });
+        var refs = groups[parent]
+          .sort(function (a, b) { return best[b].rank - best[a].rank || a - b; })
+          .slice(0, MAX_SECTIONS);
         return { parent: parent, refs: refs, top: best[refs[0]].rank };
       }).sort(function (a, b) { return b.top - a.top || a.parent - b.parent; }).slice(0, maxResults);
 
@@ -377,10 +405,11 @@
           var b = best[ref];
           return item(ref, b.terms, b.rank, b.list, b.matched);
         });
-        if (!best[group.parent]) {
+        if (group.refs.indexOf(group.parent) < 0) {
           // Material groups by page and expects the page's own entry in the group.
-          var page = item(group.parent, Object.create(null), 0, [], []);
-          out.push(page);
+          var b = best[group.parent];
+          out.push(b ? item(group.parent, b.terms, b.rank, b.list, b.matched)
+                     : item(group.parent, Object.create(null), 0, [], []));
         }
         return out;
       });
@@ -389,7 +418,18 @@
       return result;
     }
 
-    return { search: search, words: words, expansions: expansions, rank: rank, docs: docs };
+    /*
+     * Analyse up to `count` more documents for highlighting (the worker
+     * calls this while idle, so the first query does not pay for it).
+     * Returns false when every document is done.
+     */
+    var warmed = 0;
+    function warm(count) {
+      for (var end = Math.min(docs.length, warmed + count); warmed < end; warmed++) analysis(warmed);
+      return warmed < docs.length;
+    }
+
+    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, docs: docs };
   }
 
   var api = { create: create, unpack: unpack, escapeHtml: escapeHtml };

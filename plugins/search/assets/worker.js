@@ -35,6 +35,11 @@
       });
   }
 
+  /* Prepare highlighting in small slices between messages, while idle. */
+  function warm() {
+    if (engine && engine.warm(20)) setTimeout(warm, 0);
+  }
+
   function answer(query) {
     if (!engine) return { items: [] };
     try {
@@ -56,7 +61,10 @@
             console.error("kb-search: setup failed", error);
             engine = null;
           })
-          .then(function () { self.postMessage({ type: READY }); });
+          .then(function () {
+            self.postMessage({ type: READY });
+            warm();
+          });
         break;
       case QUERY:
         self.postMessage({ type: RESULT, data: answer(message.data) });

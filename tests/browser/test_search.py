@@ -1,0 +1,97 @@
+"""Typing into Material's real search box on a built three-language site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import Serve
+from tests.conftest import BuildSite
+from tests.search.conftest import FILES
+
+pytestmark = pytest.mark.browser
+
+BOX = "[data-md-component=search-query]"
+LINKS = "[data-md-component=search-result] a.md-search-result__link"
+
+
+@pytest.fixture
+def site(build_site: BuildSite, serve: Serve) -> str:
+    return serve(build_site(FILES).site)
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Page]:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def search(tab: Page, query: str) -> list[str]:
+    """Type like a person, wait for the results of the whole query, return their links."""
+    box = tab.locator(BOX)
+    box.focus()
+    box.press("Control+a")
+    box.press("Backspace")
+    tab.keyboard.type(query, delay=20)
+    meta = tab.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text("", timeout=5000)
+    tab.wait_for_timeout(300)  # results of earlier keystrokes may still be arriving
+    hrefs = tab.locator(LINKS).evaluate_all("links => links.map(a => a.href)")
+    return [urlsplit(h).path + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "") for h in hrefs]
+
+
+def test_results_come_only_from_the_page_language(site: str, tab: Page) -> None:
+    tab.goto(site + "et/abi/kaebused/")
+    links = search(tab, "14")  # a number every language's text has
+    assert links and all(link.startswith("/et/") for link in links)
+    assert search(tab, "reklamacja") == []  # a Polish word finds nothing in Estonian
+    tab.goto(site + "sk/")
+    links = search(tab, "14")
+    assert links and all(link.startswith("/sk/") for link in links)
+
+
+@pytest.mark.parametrize(("query", "section"), [
+    ("zlozyc reklamacje", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # without diacritics
+    ("reklamacjami", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # another inflected form
+    ("zamowinie", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # one letter missing
+    ("laczenie zamowien", "/pl/pomoc/reklamacje/#merge"),
+])
+def test_queries_find_their_section(site: str, tab: Page, query: str, section: str) -> None:
+    tab.goto(site + "pl/")
+    assert section in search(tab, query)[:3]
+
+
+def test_slovak_query_without_diacritics(site: str, tab: Page) -> None:
+    tab.goto(site + "sk/")
+    # The first group: the page, then its best section.
+    assert search(tab, "ako podat reklamaciu")[:2] == [
+        "/sk/pomoc/reklamacie/", "/sk/pomoc/reklamacie/#complaint-how-to-file",
+    ]
+
+
+def test_matches_are_highlighted_and_text_escaped(site: str, tab: Page) -> None:
+    tab.goto(site + "pl/")
+    search(tab, "rabatowy")
+    teaser = tab.locator("[data-md-component=search-result] .md-search-result__article mark").first
+    expect(teaser).to_have_text("rabatowy")
+    assert tab.locator("[data-md-component=search-result] script").count() == 0
+
+
+def test_clicking_a_result_opens_its_anchor(site: str, tab: Page) -> None:
+    tab.goto(site + "pl/")
+    search(tab, "kiedy otrzymam zwrot pieniedzy")
+    link = tab.locator(LINKS, has=tab.locator("h2", has_text="Kiedy otrzymam zwrot pieniędzy?")).first
+    link.click()
+    tab.wait_for_url("**/pl/pomoc/reklamacje/**#complaint-refund")
+    expect(tab.locator("#complaint-refund")).to_be_in_viewport()
+
+
+def test_enter_opens_the_best_result(site: str, tab: Page) -> None:
+    tab.goto(site + "pl/")
+    search(tab, "zlozyc reklamacje")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/pl/pomoc/reklamacje/**#complaint-how-to-file")
