@@ -21,10 +21,10 @@ from plugins.answers.config import AnswersConfig
 from plugins.answers.redirects import redirect_page
 from plugins.answers.related import Candidate, related
 from plugins.answers.sections import AnswersExtension, PageSections
-from plugins.core.plugin_assets import PluginAssets
 from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import current_locale, is_outermost_build, site_locales
 from plugins.core.messages import message
+from plugins.core.plugin_assets import PluginAssets
 from plugins.core.source_lines import line_of
 from plugins.core.theme import add_theme_templates
 

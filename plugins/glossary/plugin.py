@@ -15,9 +15,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from plugins.core.plugin_assets import PluginAssets
 from plugins.core.front_matter import front_matter_of
 from plugins.core.i18n import current_locale, is_outermost_build, site_locales
+from plugins.core.plugin_assets import PluginAssets
 from plugins.core.source_lines import line_of
 from plugins.glossary.config import GlossaryConfig
 from plugins.glossary.extension import FORCE_SCHEME, GlossaryExtension, PageLinking

@@ -12,10 +12,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from plugins.core.plugin_assets import PluginAssets
 from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import current_locale, is_outermost_build
 from plugins.core.messages import message
+from plugins.core.plugin_assets import PluginAssets
 from plugins.core.theme import add_theme_templates
 from plugins.locale.config import LocaleConfig
 from plugins.locale.dates import format_updated
