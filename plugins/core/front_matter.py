@@ -62,6 +62,12 @@ def read_front_matter(text: str) -> FrontMatter:
     return FrontMatter({str(k): v for k, v in fields.items()}, lines, present=True)
 
 
+def body_line(text: str) -> int:
+    """1-based line where the body starts (after the front matter, if any)."""
+    match = _BLOCK.match(text)
+    return text.count("\n", 0, match.end()) + 1 if match else 1
+
+
 _CACHE: dict[str, tuple[int, int, FrontMatter]] = {}
 
 

@@ -37,7 +37,7 @@ def test_lines_of_fields_are_known() -> None:
 def test_front_matter_mistakes_name_file_and_line(
     build_site: BuildSite, source: str, expected: str
 ) -> None:
-    files = {**HOMES, "pl/a.md": source}
+    files = {**HOMES, "pl/a.md": source + "\nTekst.\n"}  # a body: an empty page is a mistake too
     config_opts = {"kb_translations": {"missing_translation": "ignore"}}
     from tests.conftest import site_config
 

@@ -1,0 +1,345 @@
+"""Writers' mistakes and hostile input through the real CLI: `mkdocs build --strict`.
+
+Each broken input must fail the build with a message naming the file (and the
+line where there is one), leave no site that could pass for a good one (a
+stale site directory from an earlier build is emptied), and never touch the
+writer's files. Input that is odd but not wrong (a 2 MB page, markup in
+titles, definitions and questions) must build, with the markup escaped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, git, page, write_tree
+
+Files = dict[str, str | bytes]
+
+XSS = '<img src=x onerror="window.__kbInjected=1"><script>window.__kbInjected=2</script>'
+
+GLOSSARY = {
+    "pl": ("CRM", "System do zarządzania relacjami z klientami."),
+    "et": ("CRM", "Kliendisuhete halduse süsteem."),
+    "sk": ("CRM", "Systém na riadenie vzťahov so zákazníkmi."),
+}
+NAMES = {
+    "pl": ("Centrum wiedzy", "Obsługa klienta", "Kontakt", "Słowniczek", "slowniczek"),
+    "et": ("Teadmiste keskus", "Klienditeenindus", "Kontakt", "Sõnastik", "sonastik"),
+    "sk": ("Centrum znalostí", "Zákaznícky servis", "Kontakt", "Slovník", "slovnik"),
+}
+QUESTION = {
+    "pl": "W jakich godzinach pracujecie?",
+    "et": "Millal te töötate?",
+    "sk": "Kedy pracujete?",
+}
+
+
+def glossary_yml(terms: list[dict[str, Any]]) -> str:
+    return yaml.safe_dump({"terms": terms}, allow_unicode=True, sort_keys=False)
+
+
+def base_site() -> Files:
+    """A small three-language site with an article, an FAQ page and a glossary."""
+    files: Files = {}
+    for code, (home, article, contact, glossary, glossary_file) in NAMES.items():
+        term, definition = GLOSSARY[code]
+        files[f"{code}/index.md"] = page(home, "home", f"""
+            Tekst strony głównej: [{article}](a.md), [{contact}](kontakt.md#contact-hours),
+            [{glossary}]({glossary_file}.md).
+            """)
+        files[f"{code}/a.md"] = page(article, "a", f"""
+            Akapit o systemie {term} i obsłudze.
+
+            ## Kanały {{#channels}}
+
+            Drugi akapit tekstu.
+            """)
+        files[f"{code}/kontakt.md"] = page(contact, "faq-contact", f"""
+            Wstęp do pytań.
+
+            ## {QUESTION[code]} {{#contact-hours}}
+
+            Od 8:00 do 20:00.
+            """, faq=True)
+        files[f"{code}/{glossary_file}.md"] = page(glossary, "glossary", "Pojęcia.")
+        files[f"{code}/glossary.yml"] = glossary_yml(
+            [{"id": "crm", "term": term, "definition": definition}]
+        )
+    return files
+
+
+def site_config() -> dict[str, Any]:
+    """The repository's own mkdocs.yml: the plugins and settings the real site uses."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update({"site_url": "https://kb.test/", "docs_dir": "docs", "site_dir": "site"})
+    return dict(config)
+
+
+@dataclass
+class Build:
+    """One run of the CLI on a site in tmp_path."""
+
+    root: Path
+    returncode: int
+    output: str
+    seconds: float
+    sources_before: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def html(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+    def leftovers(self) -> list[str]:
+        return sorted(
+            p.relative_to(self.site).as_posix() for p in self.site.rglob("*")
+            if p.is_file() and not p.relative_to(self.site).as_posix().startswith(".")
+        )
+
+
+def sources(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((root / "docs").rglob("*")) if p.is_file()
+    }
+
+
+def run_cli(root: Path, files: Files) -> Build:
+    write_tree(root / "docs", files)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(site_config(), allow_unicode=True), encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "content", date="2026-03-02T10:00:00+00:00")
+    # A complete-looking site from an earlier, good build.
+    write_tree(root / "site", {
+        "index.html": "<!doctype html><title>stale</title>",
+        "pl/index.html": "<!doctype html><title>stale</title>",
+        "sitemap.xml": "<urlset/>",
+        ".git/HEAD": "ref: refs/heads/gh-pages\n",
+    })
+    before = sources(root)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True, check=False, timeout=600,
+    )
+    return Build(root, done.returncode, done.stdout + done.stderr,
+                 time.perf_counter() - started, before)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A broken input and what the writer must be told."""
+
+    change: Callable[[Files], None]
+    messages: tuple[str, ...]
+
+
+def replace(name: str, content: str | bytes) -> Callable[[Files], None]:
+    def change(files: Files) -> None:
+        files[name] = content
+    return change
+
+
+def edit(name: str, old: str, new: str) -> Callable[[Files], None]:
+    def change(files: Files) -> None:
+        text = files[name]
+        assert isinstance(text, str) and old in text, (name, old)
+        files[name] = text.replace(old, new, 1)
+    return change
+
+
+def both(*changes: Callable[[Files], None]) -> Callable[[Files], None]:
+    def change(files: Files) -> None:
+        for one in changes:
+            one(files)
+    return change
+
+
+FAILING: dict[str, Case] = {
+    "malformed YAML front matter": Case(
+        replace("pl/a.md", "---\ntitle: Obsługa\ndescription: [niedomknięta\nkey: a\n---\n\nTekst.\n"),
+        ("pl/a.md:4: malformed YAML",),
+    ),
+    "front matter never closed": Case(
+        replace("pl/a.md", "---\ntitle: Obsługa\ndescription: Opis.\nkey: a\n\nTekst.\n"),
+        ("pl/a.md:1: front matter is not closed with '---'",),
+    ),
+    "front matter is a list": Case(
+        replace("pl/a.md", "---\n- title\n- key\n---\n\nTekst.\n"),
+        ("pl/a.md:2: front matter must be a mapping of fields",),
+    ),
+    "missing required field": Case(
+        edit("pl/a.md", "description: 'Obsługa klienta: opis strony.'\n", ""),
+        ("pl/a.md:1: front matter lacks the required field 'description'",),
+    ),
+    "unknown front-matter key": Case(
+        edit("pl/a.md", "key: a\n", "key: a\nautor: Jan\n"),
+        ("pl/a.md:5: unknown front-matter field 'autor'",),
+    ),
+    "title that is not text": Case(
+        edit("pl/a.md", "title: Obsługa klienta\n", "title: [Obsługa, klienta]\n"),
+        ("pl/a.md:2: front-matter field 'title' must be text",),
+    ),
+    "translation key used twice in one language": Case(
+        replace("pl/b.md", page("Druga strona", "a", "Inny tekst o tym samym.")),
+        ("pl/b.md:4: translation key 'a' is already used by pl/a.md (line 4)",),
+    ),
+    "missing translation": Case(
+        replace("pl/c.md", page("Tylko po polsku", "only-pl", "Tekst tylko po polsku.")),
+        ("pl/c.md:4: no 'et' translation of 'only-pl'", "no 'sk' translation of 'only-pl'"),
+    ),
+    "empty article": Case(
+        replace("et/a.md", page("Klienditeenindus", "a", "")),
+        ("et/a.md:6: the page has no body text, only front matter",),
+    ),
+    "article with only a comment": Case(
+        replace("sk/a.md", page("Zákaznícky servis", "a", "<!-- TODO: dopísať -->")),
+        ("sk/a.md:6: the page has no body text, only front matter",),
+    ),
+    "non-UTF-8 file": Case(
+        replace("pl/a.md", page("Obsługa klienta", "a", "Zażółć gęślą jaźń.").encode("cp1250")),
+        ("pl/a.md:", "file is not valid UTF-8"),
+    ),
+    "duplicate FAQ id": Case(
+        replace("pl/godziny.md", page("Godziny", "faq-hours", """
+            ## Kiedy dzwonić? {#contact-hours}
+
+            Rano.
+            """, faq=True)),
+        ("pl/kontakt.md:10: FAQ id 'contact-hours' is already used at pl/godziny.md:8",),
+    ),
+    "FAQ question without an id": Case(
+        edit("sk/kontakt.md", "Kedy pracujete? {#contact-hours}", "Kedy pracujete?"),
+        ("sk/kontakt.md:10: question 'Kedy pracujete?' has no id",),
+    ),
+    "duplicate glossary term": Case(
+        replace("pl/glossary.yml", glossary_yml([
+            {"id": "crm", "term": "CRM", "definition": "Pierwsza definicja."},
+            {"id": "crm", "term": "system CRM", "definition": "Druga definicja."},
+        ])),
+        ("pl/glossary.yml:5: duplicate term id 'crm' (first at line 2)",),
+    ),
+    "glossary file syntax error": Case(
+        replace("et/glossary.yml", "terms:\n  - id: crm\n    term: CRM\n   definition: [katki\n"),
+        ("et/glossary.yml:4: malformed YAML",),
+    ),
+    "glossary term without a definition": Case(
+        replace("sk/glossary.yml", glossary_yml([{"id": "crm", "term": "CRM"}])),
+        ("sk/glossary.yml:2: term lacks definition",),
+    ),
+    "glossary file not UTF-8": Case(
+        replace("pl/glossary.yml", glossary_yml(
+            [{"id": "crm", "term": "CRM", "definition": "Zarządzanie relacjami."}]
+        ).encode("cp1250")),
+        ("pl/glossary.yml:1: file is not valid UTF-8",),
+    ),
+    "unknown glossary term id": Case(
+        edit("pl/a.md", "Drugi akapit tekstu.", "Drugi akapit z [pojęciem](glossary:nope)."),
+        ("pl/a.md:11: unknown glossary term 'nope' (not in pl/glossary.yml)",),
+    ),
+    "link to a missing page": Case(
+        edit("et/a.md", "Drugi akapit tekstu.", "Vaata [puuduvat lehte](puudub.md)."),
+        ("et/a.md:11: Doc file 'et/a.md' contains a link 'puudub.md', but the target 'et/puudub.md' "
+         "is not found among documentation files",),
+    ),
+    "link to a missing anchor": Case(
+        edit("sk/index.md", "(kontakt.md#contact-hours)", "(kontakt.md#neexistuje)"),
+        ("sk/index.md:7: Doc file 'sk/index.md' contains a link 'kontakt.md#neexistuje', "
+         "but the doc 'sk/kontakt.md' does not contain an anchor '#neexistuje'",),
+    ),
+    "renamed ids that are not a mapping": Case(
+        edit("pl/kontakt.md", "faq: true\n", "faq: true\nrenamed_ids: [old-hours]\n"),
+        ("pl/kontakt.md:6: `renamed_ids` must map old ids to new ones",),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FAILING))
+def test_broken_input_fails_clearly_and_leaves_no_site(name: str, tmp_path: Path) -> None:
+    case = FAILING[name]
+    files = base_site()
+    case.change(files)
+    build = run_cli(tmp_path, files)
+    assert build.returncode != 0, build.output
+    for expected in case.messages:
+        assert expected in build.output, f"{expected!r} not in:\n{build.output}"
+    assert "Aborted with" in build.output
+    assert build.leftovers() == [], "a failed build left pages that look like a site"
+    assert (build.site / ".git" / "HEAD").exists()  # hidden entries (a deploy checkout) stay
+    assert sources(tmp_path) == build.sources_before, "the build changed a writer's file"
+
+
+def test_the_base_site_builds_cleanly(tmp_path: Path) -> None:
+    build = run_cli(tmp_path, base_site())
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output
+    assert "stale" not in (build.site / "index.html").read_text(encoding="utf-8")
+    assert "stale" not in build.html("pl")
+    assert sources(tmp_path) == build.sources_before
+
+
+def test_a_very_large_page_builds_fine_and_fast(tmp_path: Path) -> None:
+    files = base_site()
+    paragraph = (
+        "Konsultant przyjmuje zgłoszenie, sprawdza historię klienta w systemie CRM i proponuje "
+        "rozwiązanie, a reklamacja trafia do właściwego zespołu bez zbędnej zwłoki. "
+    )
+    sections = [f"## Rozdział {n} {{#rozdzial-{n}}}\n\n" + paragraph * 40 for n in range(1, 321)]
+    body = "\n\n".join(sections)
+    assert len(body.encode("utf-8")) >= 2_000_000
+    files["pl/a.md"] = page("Obsługa klienta", "a", body)
+    build = run_cli(tmp_path, files)
+    assert build.returncode == 0, build.output[-3000:]
+    assert "WARNING" not in build.output
+    html = build.html("pl/a")
+    assert 'id="rozdzial-320"' in html and html.count(paragraph[:40]) >= 320 * 40
+    assert build.seconds < 120, f"a 2 MB page took {build.seconds:.0f} s"
+    assert sources(tmp_path) == build.sources_before
+
+
+def test_markup_in_titles_definitions_and_questions_builds_escaped(tmp_path: Path) -> None:
+    files = base_site()
+    files["pl/a.md"] = page(
+        f"Obsługa {XSS} & <b>klienta</b>", "a", """
+        Akapit o systemie CRM i obsłudze.
+
+        ## Czy &lt;script&gt;window.__kbInjected=3&lt;/script&gt; działa? {#xss}
+
+        Odpowiedź z &lt;/script&gt;&lt;script&gt;window.__kbInjected=4&lt;/script&gt;.
+        """, description=f'Opis {XSS} " & \'', faq=True)
+    files["pl/glossary.yml"] = glossary_yml(
+        [{"id": "crm", "term": "CRM", "definition": f"Definicja {XSS} & \"cudzysłów\"."}]
+    )
+    build = run_cli(tmp_path, files)
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output
+    for url in ("pl/a", "pl", "pl/slowniczek", "pl/kontakt"):
+        html = build.html(url)
+        assert "<img src=x" not in html and "<script>window.__kbInjected" not in html, url
+        assert "&lt;img src=x onerror=" in html, url  # shown as text, not dropped
+    article = build.html("pl/a")
+    assert '<meta name="description" content="Opis &lt;img src=x onerror=&#34;' in article
+    assert "<title>Obsługa &lt;img src=x" in article
+    json_ld = [json.loads(block.split(">", 1)[1]) for block in
+               article.split("</head>")[0].split("</script>") if "application/ld+json" in block]
+    names = [q["name"] for item in json_ld if item["@type"] == "FAQPage" for q in item["mainEntity"]]
+    assert names == ["Czy <script>window.__kbInjected=3</script> działa?"]
+    catalog = json.loads((build.site / "pl" / "answers.json").read_text(encoding="utf-8"))
+    assert any(a.get("question") == names[0] for a in catalog["answers"])
+    assert sources(tmp_path) == build.sources_before
