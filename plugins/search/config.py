@@ -44,3 +44,9 @@ class SearchConfig(Config):
 
     max_results = c.Type(int, default=20)
     """Most pages returned for one query (Material renders them lazily)."""
+
+    shard_size = c.Type(int, default=32_768)
+    """Bytes (uncompressed JSON) of one lazily fetched shard of postings or document texts."""
+
+    single_file_below = c.Type(int, default=262_144)
+    """A language whose search data is smaller than this many bytes keeps it in one file."""

@@ -27,7 +27,7 @@ from plugins.search.sections import Section
 #: Index fields in the order lunr.js scores them; boosts come from the config.
 FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")
 #: Version of the payload layout the worker understands.
-FORMAT = 1
+FORMAT = 2
 #: BM25 `b`: how much a short section's words outweigh a long one's. lunr's
 #: 0.75 let one-line glossary definitions outrank the articles about a term;
 #: Material uses 0. Chosen on benchmarks/search_relevance.py.
@@ -142,52 +142,104 @@ def build_lunr(
     return serialized
 
 
-def pack(serialized: Mapping[str, Any]) -> dict[str, Any]:
-    """A lossless, compact transport form of a serialized lunr index.
+def postings_of(serialized: Mapping[str, Any]) -> tuple[list[str], list[list[float]]]:
+    """(terms in JavaScript order, per term a flat [ref, field, weight, ...] list).
 
-    lunr's own JSON repeats every field of every term's posting and names
-    every field vector ("text/12"); our postings carry no metadata, so the
-    inverted index follows from the field vectors, and the worker rebuilds
-    the exact serialized index (`unpack` in assets/engine.js) before
-    `lunr.Index.load`. About a third of the size.
+    lunr's field vectors hold, per document field, each term's final BM25
+    weight (field and document boosts included); a query's score is the dot
+    product of its vector with them over the query's length. Grouped by
+    term instead of by document, the same numbers let the worker load only
+    the terms a query names (see `shard`) and rebuild exactly the part of
+    the lunr index it needs.
     """
     fields = list(serialized["fields"])
-    terms: list[str] = [""] * len(serialized["invertedIndex"])
-    for term, posting in serialized["invertedIndex"]:
-        terms[posting["_index"]] = term
-    position = {name: number for number, name in enumerate(fields)}
-    vectors: dict[int, list[list[float]]] = {}
+    ordered = sorted((term for term, _ in serialized["invertedIndex"]), key=js_order)
+    position = {term: number for number, term in enumerate(ordered)}
+    old_to_new: dict[int, int] = {
+        posting["_index"]: position[term] for term, posting in serialized["invertedIndex"]
+    }
+    postings: list[list[float]] = [[] for _ in ordered]
+    field_number = {name: number for number, name in enumerate(fields)}
     for field_ref, elements in serialized["fieldVectors"]:
         name, ref = field_ref.split("/", 1)
-        vectors.setdefault(int(ref), [[] for _ in fields])[position[name]] = list(elements)
-    return {
-        "version": serialized["version"],
-        "fields": fields,
-        "terms": terms,
-        "vectors": [vectors.get(ref, [[] for _ in fields]) for ref in range(len(vectors))],
-    }
+        for k in range(0, len(elements), 2):
+            postings[old_to_new[int(elements[k])]].extend((int(ref), field_number[name], elements[k + 1]))
+    return ordered, postings
 
 
-def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
-    """The serialized lunr index again (the Python twin of `unpack` in engine.js)."""
-    fields = list(packed["fields"])
-    postings: list[dict[str, Any]] = [
-        {"_index": number, **{name: {} for name in fields}} for number in range(len(packed["terms"]))
-    ]
-    field_vectors = []
-    for ref, per_field in enumerate(packed["vectors"]):
-        for name, elements in zip(fields, per_field, strict=True):
-            field_vectors.append([f"{name}/{ref}", elements])
-            for term_index in elements[::2]:
-                postings[int(term_index)][name][str(ref)] = {}
-    inverted = sorted(zip(packed["terms"], postings, strict=True), key=lambda e: e[0].encode("utf-16-be"))
+def js_order(term: str) -> bytes:
+    """JavaScript's string order (UTF-16 code units), which lunr's token set needs."""
+    return term.encode("utf-16-be")
+
+
+def unpack(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The serialized lunr index of a single-file payload (the twin of `unpack` in engine.js)."""
+    fields = list(payload["fields"])
+    inverted: list[list[Any]] = []
+    vectors: dict[str, list[tuple[int, float]]] = {}
+    for number, (term, flat) in enumerate(zip(payload["terms"], payload["postings"], strict=True)):
+        posting: dict[str, Any] = {"_index": number, **{name: {} for name in fields}}
+        for k in range(0, len(flat), 3):
+            ref, name = str(int(flat[k])), fields[int(flat[k + 1])]
+            posting[name][ref] = {}
+            vectors.setdefault(f"{name}/{ref}", []).append((number, flat[k + 2]))
+        inverted.append([term, posting])
     return {
-        "version": packed["version"],
+        "version": LUNR_VERSION,
         "fields": fields,
-        "fieldVectors": field_vectors,
-        "invertedIndex": [list(entry) for entry in inverted],
+        "fieldVectors": [
+            [ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in vectors.items()
+        ],
+        "invertedIndex": inverted,
         "pipeline": [],
     }
+
+
+def _size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _cut(sizes: Sequence[int], limit: int, *, keep: Sequence[int] | None = None) -> list[int]:
+    """Start positions of consecutive runs of about `limit` bytes each.
+
+    `keep[i] == keep[i - 1]` forbids a cut before i (a page's sections stay together).
+    """
+    starts, total = [0], 0
+    for number, size in enumerate(sizes):
+        can_cut = keep is None or number == 0 or keep[number] != keep[number - 1]
+        if total and total + size > limit and can_cut:
+            starts.append(number)
+            total = 0
+        total += size
+    return starts if sizes else [0]
+
+
+def shard(payload: Mapping[str, Any], shard_size: int) -> tuple[dict[str, Any], list[Any], list[Any]]:
+    """Split a single-file payload into (eager lexicon, term shards, document shards).
+
+    Terms stay in their sorted order, so a shard is a range of terms and the
+    lexicon needs only each shard's first position; a prefix's completions
+    sit in one or two neighbouring shards. Documents are cut at page
+    boundaries (results are grouped by page).
+    """
+    lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
+    postings, docs = payload["postings"], payload["docs"]
+    term_starts = _cut([_size(p) for p in postings], shard_size)
+    doc_starts = _cut([_size(d) for d in docs], shard_size, keep=payload["parents"])
+    lexicon["termShards"], lexicon["docShards"] = term_starts, doc_starts
+    term_shards = [postings[a:b] for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True)]
+    doc_shards = [docs[a:b] for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True)]
+    return lexicon, term_shards, doc_shards
+
+
+def inline(
+    lexicon: Mapping[str, Any], term_shards: Iterable[Any], doc_shards: Iterable[Any]
+) -> dict[str, Any]:
+    """A sharded lexicon as one single-file payload again (tests, tools)."""
+    payload = {key: value for key, value in lexicon.items() if key not in ("termShards", "docShards")}
+    payload["postings"] = [p for part in term_shards for p in part]
+    payload["docs"] = [d for part in doc_shards for d in part]
+    return payload
 
 
 def synonym_groups(names_by_term: Iterable[Sequence[str]], analyzer: Analyzer) -> list[list[list[list[str]]]]:
@@ -216,8 +268,13 @@ def build_payload(
     field_boosts: Mapping[str, float],
     options: Mapping[str, Any],
 ) -> dict[str, Any]:
-    """Everything the worker loads for one language, as one JSON document."""
+    """Everything the worker needs for one language, as one (single-file) JSON document.
+
+    `shard` splits it for large sites; `postings` and `docs` are what it moves out.
+    """
     indexed, stored, boosts = documents(pages, analyzer)
+    serialized = build_lunr(indexed, boosts, field_boosts)
+    terms, postings = postings_of(serialized)
     return {
         "format": FORMAT,
         "locale": analyzer.locale,
@@ -225,8 +282,14 @@ def build_payload(
         "lexicon": dict(analyzer.lexicon),
         "options": dict(options),
         "synonyms": synonyms,
+        "fields": list(serialized["fields"]),
+        "count": len(stored),
+        "parents": [doc.pop("p") for doc in stored],
+        "terms": terms,
+        # Documents per term: ranks a short prefix's many completions without their postings.
+        "df": [len({int(flat[k]) for k in range(0, len(flat), 3)}) for flat in postings],
+        "postings": postings,
         "docs": stored,
-        "index": pack(build_lunr(indexed, boosts, field_boosts)),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from plugins.core.theme import add_theme_templates
 from plugins.glossary.sources import load_glossary
 from plugins.morphology import analyzer, table_json
 from plugins.search.config import DEFAULT_BOOSTS, SearchConfig
-from plugins.search.index import IndexedPage, build_payload, dumps, synonym_groups, version
+from plugins.search.index import IndexedPage, build_payload, dumps, shard, synonym_groups, version
 from plugins.search.sections import PageSections, SectionExtension
 
 log = get_plugin_logger("kb-search")
@@ -31,6 +32,8 @@ ASSET_DIR = "assets/kb/search"
 #: Material fetches `<search root>/search/search_index.json`; our index sits beside it.
 CONFIG_FILE = "search/search_index.json"
 INDEX_FILE = "search/kb_index.json"
+#: Folder of a sharded index: `t<n>.json` (postings), `d<n>.json` (document texts).
+SHARD_DIR = "search/kb_index"
 #: Scripts the worker imports, in order, and where they come from.
 SCRIPTS = {
     "lunr.min.js": ASSETS / "vendor" / "lunr.min.js",
@@ -149,9 +152,24 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "max_results": self.config.max_results,
             },
         )
+        shards_dir = Path(config.site_dir) / (self._root(config) + SHARD_DIR)
+        shutil.rmtree(shards_dir, ignore_errors=True)
         index_text = dumps(payload)
+        files_out: dict[str, str] = {}
+        if len(index_text.encode("utf-8")) >= self.config.single_file_below:
+            lexicon, term_shards, doc_shards = shard(payload, max(1, self.config.shard_size))
+            files_out = {f"t{n}.json": dumps(part) for n, part in enumerate(term_shards)}
+            files_out.update({f"d{n}.json": dumps(part) for n, part in enumerate(doc_shards)})
+            index_text = dumps(lexicon)
+        # Shards share one version: the lexicon's positions must match their content.
+        shard_version = version(index_text + "".join(files_out.values()))
+        if files_out:
+            shards_dir.mkdir(parents=True, exist_ok=True)
+            for name, text in files_out.items():
+                (shards_dir / name).write_text(text, encoding="utf-8")
         self.files["index"].content_string = index_text
         worker = self.files["worker"]
+        index_url = get_relative_url(self.files["index"].url, worker.url)
         self.files["config"].content_string = dumps({
             "config": {
                 "lang": [locale],
@@ -160,15 +178,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "fields": {},
                 "kb": {
                     # Relative to the worker, which resolves its fetches against its own URL.
-                    "index": f"{get_relative_url(self.files['index'].url, worker.url)}"
-                    f"?v={version(index_text)}",
+                    "index": f"{index_url}?v={version(index_text)}",
+                    "shards": f"{index_url.removesuffix('.json')}/{{name}}.json?v={shard_version}",
                     "scripts": [f"{name}?v={self.worker_version}" for name in SCRIPTS],
                 },
             },
             "docs": [],
         })
         self.roots.add(self._root(config))
-        log.debug(f"{locale}: indexed {len(payload['docs'])} sections of {len(self.pages)} pages")
+        log.debug(f"{locale}: indexed {len(payload['docs'])} sections of {len(self.pages)} pages"
+                  f" ({len(files_out)} shards)")
         return env
 
     # After kb-translations (-50), which sets `kb_search_root` on the pages

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import Serve
-from tests.conftest import BuildSite
+from tests.conftest import BuildSite, site_config
 from tests.search.conftest import FILES
 
 pytestmark = pytest.mark.browser
@@ -21,6 +21,14 @@ LINKS = "[data-md-component=search-result] a.md-search-result__link"
 @pytest.fixture
 def site(build_site: BuildSite, serve: Serve) -> str:
     return serve(build_site(FILES).site)
+
+
+@pytest.fixture
+def sharded(build_site: BuildSite, serve: Serve) -> tuple[str, int]:
+    """A site whose search data is cut into tiny shards: (base URL, Polish shard count)."""
+    built = build_site(FILES, site_config(kb_search={"single_file_below": 0, "shard_size": 100}))
+    shards = len(list((built.site / "pl" / "search" / "kb_index").glob("*.json")))
+    return serve(built.site), shards
 
 
 @pytest.fixture
@@ -95,3 +103,39 @@ def test_enter_opens_the_best_result(site: str, tab: Page) -> None:
     search(tab, "zlozyc reklamacje")
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/pl/pomoc/reklamacje/**#complaint-how-to-file")
+
+
+def test_a_sharded_index_fetches_only_what_a_query_needs(sharded: tuple[str, int], tab: Page) -> None:
+    site, shards = sharded
+    fetched: list[str] = []
+    tab.context.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    tab.goto(site + "pl/")
+    tab.locator(BOX).click()
+    for _ in range(50):  # until the worker has its lexicon (Material drops earlier queries)
+        if "/pl/search/kb_index.json" in fetched:
+            break
+        tab.wait_for_timeout(100)
+    tab.wait_for_timeout(200)
+    tab.locator(BOX).fill("reklamacjami")  # one query for the whole word
+    tab.locator(BOX).press("End")  # Material reads the box on keyup
+    expect(tab.locator(LINKS).first).to_be_visible(timeout=5000)
+    assert "/pl/pomoc/reklamacje/#complaint-how-to-file" in [
+        urlsplit(h).path + "#" + urlsplit(h).fragment
+        for h in tab.locator(LINKS).evaluate_all("links => links.map(a => a.href)")
+    ]
+    loaded = {path for path in fetched if "/pl/search/kb_index/" in path}
+    assert 0 < len(loaded) < shards / 2, (loaded, shards)
+    assert "/pl/search/kb_index.json" in fetched
+
+
+@pytest.mark.parametrize(("query", "section"), [
+    ("zlozyc reklamacje", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # without diacritics
+    ("reklamacjami", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # another inflected form
+    ("zamowinie", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # one letter missing
+    ("CX", "/pl/akademia/doswiadczenie/"),  # a glossary synonym
+])
+def test_a_sharded_index_finds_like_a_single_file(
+    sharded: tuple[str, int], tab: Page, query: str, section: str
+) -> None:
+    tab.goto(sharded[0] + "pl/")
+    assert section in search(tab, query)[:3]

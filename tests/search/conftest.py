@@ -15,6 +15,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from plugins.search.index import inline
 from tests.conftest import _Collect, page, site_config, write_tree
 
 
@@ -115,7 +116,23 @@ class SearchSite:
     records: list[logging.LogRecord]
 
     def payload(self, locale: str) -> dict[str, Any]:
-        return json.loads((self.site / locale / "search" / "kb_index.json").read_text(encoding="utf-8"))
+        """The language's search data as one single-file payload (shards joined back)."""
+        folder = self.site / locale / "search"
+        lexicon = json.loads((folder / "kb_index.json").read_text(encoding="utf-8"))
+        if "postings" in lexicon:
+            return lexicon  # type: ignore[no-any-return]
+
+        def read(name: str) -> Any:
+            return json.loads((folder / "kb_index" / f"{name}.json").read_text(encoding="utf-8"))
+        return inline(
+            lexicon,
+            (read(f"t{n}") for n in range(len(lexicon["termShards"]))),
+            (read(f"d{n}") for n in range(len(lexicon["docShards"]))),
+        )
+
+    def shard_files(self, locale: str) -> list[Path]:
+        folder = self.site / locale / "search" / "kb_index"
+        return sorted(folder.glob("*.json")) if folder.exists() else []
 
     def config(self, locale: str) -> dict[str, Any]:
         return json.loads((self.site / locale / "search" / "search_index.json").read_text(encoding="utf-8"))

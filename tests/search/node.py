@@ -21,31 +21,35 @@ const [lunrPath, morphologyPath, enginePath] = process.argv.slice(1);
 const lunr = require(lunrPath), M = require(morphologyPath), S = require(enginePath);
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const engine = S.create(input.payload, input.options || {}, lunr, M);
-const index = lunr.Index.load(S.unpack(input.payload.index));
-process.stdout.write(JSON.stringify({
-  results: input.queries.map(q => engine.search(q)),
-  raw: (input.raw || []).map(term => index.query(q => q.term(term, {usePipeline: false}))
-    .map(r => [r.ref, r.score])),
-}));
+const index = lunr.Index.load(S.unpack(input.payload));
+(async () => {
+  const results = [];
+  for (const q of input.queries) results.push(await engine.search(q));
+  process.stdout.write(JSON.stringify({
+    results,
+    raw: (input.raw || []).map(term => index.query(q => q.term(term, {usePipeline: false}))
+      .map(r => [r.ref, r.score])),
+  }));
+})().catch(error => { process.stderr.write(String(error && error.stack || error)); process.exit(1); });
 """
 
 # A worker-like global of its own (no `module`, `require`, `window`):
-# importScripts and fetch read files next to the worker in the built site;
-# messages in, messages out, in order.
+# importScripts and fetch read files next to the worker in the built site
+# (and list what was fetched); messages in, messages out, in order.
 _WORKER = r"""
 const fs = require("fs"), path = require("path"), vm = require("vm");
 const [workerPath] = process.argv.slice(1);
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const dir = path.dirname(workerPath);
 const local = url => path.join(dir, url.split("?")[0]);
-const out = [], errors = [];
+const out = [], errors = [], fetched = [];
 let listener = null;
 const scope = {
   console: { log() {}, warn() {}, error: (...args) => errors.push(args.map(String).join(" ")) },
   setTimeout, Promise, JSON, Object, Array, Math, Map, Set, RegExp, String, Number, Error, TypeError,
   postMessage: message => out.push(JSON.parse(JSON.stringify(message))),
   addEventListener: (type, fn) => { if (type === "message") listener = fn; },
-  fetch: url => Promise.resolve(fs.existsSync(local(url))
+  fetch: url => (fetched.push(url.split("?")[0]), 0) || Promise.resolve(fs.existsSync(local(url))
     ? { ok: true, status: 200, json: () => Promise.resolve(JSON.parse(fs.readFileSync(local(url), "utf8"))) }
     : { ok: false, status: 404 }),
 };
@@ -61,8 +65,13 @@ vm.runInContext(fs.readFileSync(workerPath, "utf8"), context);
       while (!out.some(m => m.type === 1)) await new Promise(r => setTimeout(r, 5));
     }
   }
+  const queries = input.messages.filter(m => m.type === 2).length;
+  const deadline = Date.now() + 20000;
+  while (out.filter(m => m.type === 3).length < queries && Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, 5));
+  }
   await new Promise(r => setTimeout(r, 50));
-  process.stdout.write(JSON.stringify({ messages: out, errors }));
+  process.stdout.write(JSON.stringify({ messages: out, errors, fetched }));
 })();
 """
 

@@ -18,7 +18,7 @@ TITLES = {"pl": "Reklamacje i zwroty", "et": "Kaebused ja tagastused", "sk": "Re
 
 
 def terms(site: SearchSite, locale: str) -> set[str]:
-    return {term for term, _ in unpack(site.payload(locale)["index"])["invertedIndex"]}
+    return {term for term, _ in unpack(site.payload(locale))["invertedIndex"]}
 
 
 def test_one_index_per_language_and_no_merged_index(search_site: SearchSite) -> None:
@@ -64,7 +64,7 @@ def test_index_holds_morphology_keys_and_folded_forms_only(search_site: SearchSi
     assert "reklamacje" in pl  # the folded surface form of "reklamację"
     assert all(term == fold(term) for term in pl)  # nothing with case or diacritics
     assert "ł" not in "".join(pl) and "lacz" in "".join(pl)  # ł folded, not dropped (lunr's trimmer)
-    serialized = unpack(search_site.payload("pl")["index"])
+    serialized = unpack(search_site.payload("pl"))
     assert serialized["pipeline"] == [] and serialized["version"] == "2.3.9"
     assert serialized["fields"] == list(FIELDS)
 
@@ -81,14 +81,16 @@ def test_excluded_pages_and_elements_and_other_languages_are_not_indexed(search_
 
 
 def test_sections_deep_link_with_anchors_and_faq_questions_are_marked(search_site: SearchSite) -> None:
-    docs = {doc["l"]: doc for doc in search_site.payload("pl")["docs"]}
+    payload = search_site.payload("pl")
+    docs = {doc["l"]: doc for doc in payload["docs"]}
+    parent = {doc["l"]: p for doc, p in zip(payload["docs"], payload["parents"], strict=True)}
     faq = docs["pomoc/reklamacje/#complaint-how-to-file"]
     assert faq["t"] == "Jak złożyć reklamację?" and faq.get("q") == 1
     assert "q" not in docs["pomoc/reklamacje/#merge"]
     page_doc = docs["pomoc/reklamacje/"]
     assert page_doc["t"] == "Reklamacje i zwroty" and page_doc["x"] == "Tu opisujemy zwroty towaru."
     position = list(docs).index("pomoc/reklamacje/")
-    assert faq["p"] == docs["pomoc/reklamacje/#merge"]["p"] == page_doc["p"] == position
+    assert parent[faq["l"]] == parent["pomoc/reklamacje/#merge"] == parent[page_doc["l"]] == position
     sk = {doc["l"] for doc in search_site.payload("sk")["docs"]}
     assert "pomoc/reklamacie/#complaint-refund" in sk
 
@@ -103,7 +105,7 @@ def test_glossary_names_are_synonyms(search_site: SearchSite) -> None:
 
 def test_python_lunr_and_lunr_js_agree_on_the_index(search_site: SearchSite) -> None:
     payload = search_site.payload("pl")
-    index = Index.load(unpack(payload["index"]))
+    index = Index.load(unpack(payload))
     probes = [analyzer("pl").key("reklamacja"), "zwrot", analyzer("pl").key("pieniądze")]
     js = node.search(payload, [], raw=probes)["raw"]
     for term, expected in zip(probes, js, strict=True):

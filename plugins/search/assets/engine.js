@@ -4,8 +4,16 @@
  * Classic script: loaded by worker.js with importScripts, or required in
  * node by the tests. Needs lunr.js 2.3.9 and KbMorphology (morphology.js).
  *
- *   var engine = KbSearch.create(payload, { suggest: true }, lunr, KbMorphology)
- *   engine.search("reklamacjami")   // -> { items: SearchItem[][], suggest: [...] }
+ *   var engine = KbSearch.create(payload, { suggest: true }, lunr, KbMorphology, load)
+ *   engine.search("reklamacjami")   // -> Promise<{ items: SearchItem[][], suggest: [...] }>
+ *
+ * The payload is either one file (postings and documents inline) or a
+ * lexicon: every term in order with its document frequency, and where the
+ * term shards and document shards start; `load("t3")` / `load("d0")`
+ * fetch a shard. A query first expands its words against the lexicon (lunr's
+ * token set of every term), loads the shards of exactly those terms into a
+ * lunr.Index that grows as shards arrive, runs lunr's own query and scoring
+ * on it, and loads the document texts of the results it shows.
  *
  * A query is tokenized and normalised exactly like the indexed text (the
  * morphology core), then each word becomes one lunr query over the terms it
@@ -38,37 +46,102 @@
   }
 
   /*
-   * The serialized lunr index from its packed transport form (pack() in
-   * plugins/search/index.py): postings follow from the field vectors.
+   * The serialized lunr index of a single-file payload (unpack() in
+   * plugins/search/index.py): plain lunr.js, for tests and comparisons.
    */
-  function unpack(packed) {
-    var fields = packed.fields;
-    var postings = packed.terms.map(function (term, i) {
+  function unpack(payload) {
+    var fields = payload.fields;
+    var vectors = Object.create(null);
+    var inverted = payload.terms.map(function (term, i) {
       var posting = { _index: i };
       fields.forEach(function (field) { posting[field] = {}; });
-      return posting;
+      var flat = payload.postings[i];
+      for (var k = 0; k < flat.length; k += 3) {
+        var ref = flat[k], field = fields[flat[k + 1]];
+        posting[field][ref] = {};
+        (vectors[field + "/" + ref] || (vectors[field + "/" + ref] = [])).push(i, flat[k + 2]);
+      }
+      return [term, posting];
     });
-    var fieldVectors = [];
-    packed.vectors.forEach(function (perField, ref) {
-      perField.forEach(function (elements, f) {
-        fieldVectors.push([fields[f] + "/" + ref, elements]);
-        for (var k = 0; k < elements.length; k += 2) postings[elements[k]][fields[f]][ref] = {};
-      });
-    });
-    var inverted = packed.terms.map(function (term, i) { return [term, postings[i]]; });
-    inverted.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-    return {
-      version: packed.version, fields: fields, fieldVectors: fieldVectors,
-      invertedIndex: inverted, pipeline: []
-    };
+    var fieldVectors = Object.keys(vectors).map(function (ref) { return [ref, vectors[ref]]; });
+    return { version: "2.3.9", fields: fields, fieldVectors: fieldVectors, invertedIndex: inverted, pipeline: [] };
   }
 
-  function create(payload, options, lunrLib, morphologyLib) {
+  /* Position of the run (shard) that holds item `at`, given each run's first position. */
+  function shardOf(starts, at) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function create(payload, options, lunrLib, morphologyLib, load) {
     var lunr = lunrLib || root.lunr;
     var Morphology = morphologyLib || root.KbMorphology;
     var m = Morphology.create(payload.table, payload.lexicon);
-    var index = lunr.Index.load(unpack(payload.index));
-    var docs = payload.docs;
+    var fields = payload.fields;
+    var terms = payload.terms;
+    var df = payload.df;
+    var parents = payload.parents;
+    var count = payload.count;
+    var positions = Object.create(null);
+    for (var t = 0; t < terms.length; t++) positions[terms[t]] = t;
+    // lunr's own Index over the postings loaded so far; the token set knows every term.
+    var index = new lunr.Index({
+      invertedIndex: Object.create(null), fieldVectors: Object.create(null),
+      tokenSet: lunr.TokenSet.fromArray(terms), fields: fields, pipeline: new lunr.Pipeline()
+    });
+    var docs = new Array(count);
+    var termStarts = payload.termShards || [0];
+    var docStarts = payload.docShards || [0];
+    var loaded = { t: [], d: [] };  // shard number -> true, or the pending promise
+
+    /* Postings of terms[start...] into the index: lunr's inverted index and field vectors. */
+    function addPostings(start, list) {
+      for (var i = 0; i < list.length; i++) {
+        var posting = { _index: start + i };
+        for (var f = 0; f < fields.length; f++) posting[fields[f]] = {};
+        var flat = list[i];
+        for (var k = 0; k < flat.length; k += 3) {
+          var ref = flat[k], field = fields[flat[k + 1]], key = field + "/" + ref;
+          posting[field][ref] = {};
+          (index.fieldVectors[key] || (index.fieldVectors[key] = new lunr.Vector())).insert(start + i, flat[k + 2]);
+        }
+        index.invertedIndex[terms[start + i]] = posting;
+      }
+    }
+
+    function addDocs(start, list) {
+      for (var i = 0; i < list.length; i++) docs[start + i] = list[i];
+    }
+
+    if (payload.postings) {
+      addPostings(0, payload.postings);
+      addDocs(0, payload.docs);
+      loaded.t[0] = loaded.d[0] = true;
+    }
+
+    /* Load the shards (numbers) of one kind ("t" or "d") not loaded yet. */
+    function ensure(kind, numbers) {
+      var pending = [];
+      numbers.forEach(function (n) {
+        if (loaded[kind][n] === true) return;
+        if (!loaded[kind][n]) {
+          var starts = kind === "t" ? termStarts : docStarts;
+          loaded[kind][n] = load(kind + n).then(function (list) {
+            if (kind === "t") addPostings(starts[n], list); else addDocs(starts[n], list);
+            loaded[kind][n] = true;
+          }, function (error) {
+            loaded[kind][n] = undefined;  // try again with the next query
+            throw error;
+          });
+        }
+        pending.push(loaded[kind][n]);
+      });
+      return Promise.all(pending);
+    }
     var settings = payload.options || {};
     var fuzzyMin = settings.fuzzy_min || 5;
     var excerptLength = settings.excerpt || 180;
@@ -76,8 +149,7 @@
     var suggest = !!(options && options.suggest);
     var synonyms = payload.synonyms || [];
     var analysed = new Array(docs.length);  // doc -> {title: tokens, text: tokens}, on demand
-    var hasTerm = Object.prototype.hasOwnProperty.bind(index.invertedIndex);
-    var frequencies = Object.create(null);
+    function hasTerm(term) { return positions[term] !== undefined; }
 
     /* Tokens of a stored text with their key and folded form (once per doc). */
     function analyse(text) {
@@ -170,15 +242,7 @@
     }
 
     function frequency(term) {
-      var known = frequencies[term];
-      if (known !== undefined) return known;
-      var posting = index.invertedIndex[term];
-      var refs = Object.create(null);
-      var count = 0;
-      index.fields.forEach(function (field) {
-        for (var ref in posting[field]) if (!refs[ref]) { refs[ref] = true; count++; }
-      });
-      return (frequencies[term] = count);
+      return df[positions[term]];
     }
 
     function expand(pattern, add) {
@@ -186,27 +250,34 @@
     }
 
     /* One lunr query per word: ref -> {score, terms}, and the word's weight. */
-    function runWord(word) {
-      var terms = expansions(word);
+    function runWord(word, terms) {
       var list = Object.keys(terms);
       var hits = Object.create(null);
-      var count = 0;
+      var matches = 0;
       if (list.length) {
         var results = index.query(function (q) {
           list.forEach(function (term) { q.term(term, { usePipeline: false, boost: terms[term] }); });
         });
-        count = results.length;
+        matches = results.length;
         for (var i = 0; i < results.length; i++) {
           hits[results[i].ref] = { score: results[i].score, terms: Object.keys(results[i].matchData.metadata) };
         }
       }
       // Rarer words weigh more in "how much of the query a document covers".
-      return { hits: hits, weight: Math.log(1 + docs.length / (1 + count)) };
+      return { hits: hits, weight: Math.log(1 + count / (1 + matches)) };
+    }
+
+    function wordId(word) { return word.key + "\u0000" + word.fold + "\u0000" + word.prefix; }
+
+    /* A word's expansions, once per query (cache.terms) and its lunr results (cache.runs). */
+    function termsOf(word, cache) {
+      var id = wordId(word);
+      return cache.terms[id] || (cache.terms[id] = expansions(word));
     }
 
     function run(word, cache) {
-      var id = word.key + "\u0000" + word.fold + "\u0000" + word.prefix;
-      return cache[id] || (cache[id] = runWord(word));
+      var id = wordId(word);
+      return cache.runs[id] || (cache.runs[id] = runWord(word, termsOf(word, cache)));
     }
 
     /*
@@ -368,10 +439,24 @@
 
     function search(raw) {
       var list = words(String(raw || ""));
-      if (!list.length) return { items: [] };
-      var cache = Object.create(null);
+      if (!list.length) return Promise.resolve({ items: [] });
+      var cache = { terms: Object.create(null), runs: Object.create(null) };
+      var all = [list].concat(variants(list));
+      var shards = Object.create(null);
+      all.forEach(function (variant) {
+        variant.concat(list).forEach(function (word) {
+          for (var term in termsOf(word, cache)) shards[shardOf(termStarts, positions[term])] = true;
+        });
+      });
+      return ensure("t", Object.keys(shards).map(Number)).then(function () {
+        return evaluate(raw, list, all, cache);
+      });
+    }
+
+    /* Rank with every needed posting loaded; load the texts of the results shown. */
+    function evaluate(raw, list, all, cache) {
       var best = Object.create(null);  // ref -> {rank, terms, list, matched}
-      [list].concat(variants(list)).forEach(function (variant, v) {
+      all.forEach(function (variant, v) {
         var ranked = rank(variant, list, cache);
         for (var ref in ranked) {
           var r = ranked[ref];
@@ -389,7 +474,7 @@
       var groups = Object.create(null);
       var order = [];
       Object.keys(best).forEach(function (ref) {
-        var parent = String(docs[ref].p);
+        var parent = String(parents[ref]);
         if (!groups[parent]) { groups[parent] = []; order.push(parent); }
         groups[parent].push(ref);
       });
@@ -400,6 +485,16 @@
         return { parent: parent, refs: refs, top: best[refs[0]].rank };
       }).sort(function (a, b) { return b.top - a.top || a.parent - b.parent; }).slice(0, maxResults);
 
+      var shown = Object.create(null);
+      ranked.forEach(function (group) {
+        group.refs.concat([group.parent]).forEach(function (ref) { shown[shardOf(docStarts, +ref)] = true; });
+      });
+      return ensure("d", Object.keys(shown).map(Number)).then(function () {
+        return present(raw, list, ranked, best);
+      });
+    }
+
+    function present(raw, list, ranked, best) {
       var items = ranked.map(function (group) {
         var out = group.refs.map(function (ref) {
           var b = best[ref];
@@ -424,15 +519,16 @@
      * Returns false when every document is done.
      */
     var warmed = 0;
-    function warm(count) {
-      for (var end = Math.min(docs.length, warmed + count); warmed < end; warmed++) analysis(warmed);
-      return warmed < docs.length;
+    function warm(size) {
+      for (var end = Math.min(count, warmed + size); warmed < end; warmed++) if (docs[warmed]) analysis(warmed);
+      return warmed < count;
     }
 
-    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, docs: docs };
+    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, docs: docs,
+             index: index, loaded: loaded };
   }
 
-  var api = { create: create, unpack: unpack, escapeHtml: escapeHtml };
+  var api = { create: create, unpack: unpack, shardOf: shardOf, escapeHtml: escapeHtml };
   if (root) root.KbSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);

@@ -6,14 +6,25 @@
  * Material posts SETUP {config, docs, options} with `config` taken verbatim
  * from <locale>/search/search_index.json; its `kb` entry names the scripts
  * and the index to load, relative to this worker. We answer READY once the
- * index is loaded, then every QUERY (the raw text of the search box) with
- * exactly one RESULT, in order. A classic worker: importScripts is sync.
+ * index (or, for a large site, its lexicon) is loaded, then every QUERY (the
+ * raw text of the search box) with exactly one RESULT, in order: a query
+ * may wait for shards (`kb.shards`, "{name}" replaced by t<n> or d<n>), so
+ * messages are answered through one promise chain. A classic worker:
+ * importScripts is sync.
  */
 (function () {
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var engine = null;
+  var queue = Promise.resolve();  // setup, then each query, strictly in order
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error("cannot load " + url + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
 
   function setup(data) {
     var kb = data && data.config && data.config.kb;
@@ -25,14 +36,13 @@
     } catch (error) {
       return Promise.reject(error);
     }
-    return fetch(kb.index)
-      .then(function (response) {
-        if (!response.ok) throw new Error("cannot load " + kb.index + ": HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (payload) {
-        engine = self.KbSearch.create(payload, data.options || {}, self.lunr, self.KbMorphology);
-      });
+    function load(name) {
+      if (!kb.shards) return Promise.reject(new Error("search_index.json names no shards"));
+      return fetchJson(kb.shards.replace("{name}", name));
+    }
+    return fetchJson(kb.index).then(function (payload) {
+      engine = self.KbSearch.create(payload, data.options || {}, self.lunr, self.KbMorphology, load);
+    });
   }
 
   /* Prepare highlighting in small slices between messages, while idle. */
@@ -42,19 +52,20 @@
 
   function answer(query) {
     if (!engine) return { items: [] };
-    try {
-      return engine.search(query);
-    } catch (error) {
-      console.warn("kb-search: query failed: " + query, error);
-      return { items: [] };
-    }
+    return Promise.resolve()
+      .then(function () { return engine.search(query); })
+      .catch(function (error) {
+        console.warn("kb-search: query failed: " + query, error);
+        return { items: [] };
+      });
   }
 
   self.addEventListener("message", function (event) {
     var message = event.data || {};
     switch (message.type) {
       case SETUP:
-        setup(message.data)
+        queue = queue
+          .then(function () { return setup(message.data); })
           .catch(function (error) {
             // Without READY the box would stay on "Initializing search";
             // answer READY and return no results instead.
@@ -63,11 +74,13 @@
           })
           .then(function () {
             self.postMessage({ type: READY });
-            warm();
+            setTimeout(warm, 0);
           });
         break;
       case QUERY:
-        self.postMessage({ type: RESULT, data: answer(message.data) });
+        queue = queue
+          .then(function () { return answer(message.data); })
+          .then(function (result) { self.postMessage({ type: RESULT, data: result }); });
         break;
       default:
         break;

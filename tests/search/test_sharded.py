@@ -1,0 +1,67 @@
+"""A sharded index (a tiny shard size) finds the same things, fetching only what a query needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import site_config
+from tests.search import node
+from tests.search.conftest import SearchSite, build_search_site
+from tests.search.test_worker import QUERY, READY, RESULT, setup
+
+TINY = {"single_file_below": 0, "shard_size": 100}
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchSite]:
+    built = build_search_site(tmp_path_factory.mktemp("sharded"), config=site_config(kb_search=TINY))
+    assert not built.warnings, built.warnings
+    yield built
+
+
+def ask(site: SearchSite, queries: list[str]) -> dict[str, object]:
+    worker = site.site / "assets/kb/search/worker.js"
+    return node.worker(worker, [setup(site, "pl"), *({"type": QUERY, "data": q} for q in queries)])
+
+
+def test_lexicon_without_postings_and_many_shards(sharded: SearchSite) -> None:
+    lexicon = (sharded.site / "pl" / "search" / "kb_index.json").read_text(encoding="utf-8")
+    assert '"postings"' not in lexicon and '"docs"' not in lexicon
+    assert len(sharded.shard_files("pl")) >= 10
+    config = sharded.config("pl")["config"]["kb"]
+    assert config["shards"].startswith("../../../pl/search/kb_index/{name}.json?v=")
+
+
+def test_sharded_worker_answers_like_the_single_file(sharded: SearchSite, search_site: SearchSite) -> None:
+    queries = ["reklamacjami", "zamowienia", "zamowinie", "laczenie", "zalacz", "CX", "rekl", "xyzzy"]
+    out, single = ask(sharded, queries), ask(search_site, queries)
+    assert not out["errors"], out["errors"]
+    types = [message["type"] for message in out["messages"]]  # type: ignore[attr-defined]
+    assert types == [READY] + [RESULT] * len(queries)
+    assert out["messages"] == single["messages"]
+    results = [message["data"] for message in out["messages"][1:]]  # type: ignore[index]
+    for number in (0, 1, 2, 3, 5):  # inflected, accent-less, one typo, synonym
+        assert results[number]["items"], queries[number]
+
+
+def test_a_one_word_query_fetches_few_shards(sharded: SearchSite) -> None:
+    out = ask(sharded, ["reklamacja"])
+    shards = [url for url in out["fetched"] if "/kb_index/" in url]  # type: ignore[attr-defined]
+    assert out["messages"][1]["data"]["items"]  # type: ignore[index]
+    assert 0 < len(shards) < len(sharded.shard_files("pl")) / 2
+    assert len(shards) == len(set(shards))
+
+
+def test_python_twin_reassembles_the_single_file(sharded: SearchSite, search_site: SearchSite) -> None:
+    joined, single = sharded.payload("pl"), search_site.payload("pl")
+    assert joined == single
+
+
+def test_shards_are_removed_when_the_site_becomes_small(tmp_path: Path) -> None:
+    built = build_search_site(tmp_path, config=site_config(kb_search=TINY))
+    assert built.shard_files("pl")
+    rebuilt = build_search_site(tmp_path)
+    assert not rebuilt.shard_files("pl")
