@@ -42,10 +42,14 @@ QUERIES = {
 }
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (Linux /proc)."""
+def tree_pss_kb(pid: int) -> int:
+    """Proportional memory (PSS) of a process and all its descendants (Linux /proc).
+
+    PSS splits pages shared between processes among them: forked language builds
+    share the parent's memory copy-on-write, and summing their RSS would count it
+    once per process.
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -54,13 +58,16 @@ def tree_rss_kb(pid: int) -> int:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        child = int(entry.name)
-        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(child)
-        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(int(entry.name))
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += next(int(line.split()[1]) for line in rollup.splitlines()
+                          if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            pass
         stack.extend(children.get(current, []))
     return total
 
@@ -75,7 +82,7 @@ def build(config: Path, site: Path) -> tuple[float, float]:
     )
     peak = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
+        peak = max(peak, tree_pss_kb(process.pid))
         time.sleep(0.1)
     seconds = time.perf_counter() - started
     if process.returncode:
@@ -233,7 +240,7 @@ def main() -> None:
     for variant in ("plain", "ours"):
         site = work / f"site-{variant}-{args.articles}"
         seconds, peak = build(corpus / f"mkdocs-{variant}.yml", site)
-        figures = {"build s": seconds, "peak MB": peak, "output MB": size_mb(site)}
+        figures = {"build s": seconds, "peak MB (PSS)": peak, "output MB": size_mb(site)}
         if not args.skip_browser:
             for locale in LOCALES:
                 queries = QUERIES[locale]
