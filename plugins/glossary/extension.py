@@ -99,10 +99,7 @@ class TermLinker(Treeprocessor):
     def _link(self, text: str, state: PageLinking) -> tuple[str, list[etree.Element]] | None:
         """Split text into (leading text, [link, ...]) with each link's tail set."""
         assert state.matcher is not None
-        matches = [
-            match for match in state.matcher.find(text)
-            if not (state.first_only and match.term_id in state.linked)
-        ]
+        matches = state.matcher.find(text, state.linked if state.first_only else frozenset())
         if state.first_only:
             first: dict[str, object] = {}
             matches = [m for m in matches if first.setdefault(m.term_id, m) is m]

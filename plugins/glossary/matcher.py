@@ -70,17 +70,20 @@ class TermMatcher:
     def _units_of(self, text: str) -> list[str]:
         return [self._unit(match.group()) for match in WORD.finditer(text)]
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str, skip: frozenset[str] | set[str] = frozenset()) -> list[Match]:
         """Non-overlapping mentions in reading order, longest names preferred.
 
-        The hot loop of a build (every word of every page): plain lists and
-        dict lookups, no per-word objects.
+        Mentions of terms in `skip` (already linked on the page) still consume
+        their words but are not returned. The hot loop of a build (every word of
+        every page): plain lists and dict lookups, no per-word objects.
         """
-        spans = [match.span() for match in WORD.finditer(text)]
-        words = [text[start:end] for start, end in spans]
-        unit = self._unit
-        cached = self._units.get
-        units = [cached(word) or unit(word) for word in words]
+        spans: list[tuple[int, int]] = []
+        units: list[str] = []
+        cached, unit = self._units.get, self._unit
+        for found_word in WORD.finditer(text):
+            spans.append(found_word.span())
+            word = found_word.group()
+            units.append(cached(word) or unit(word))
         by_first, abbreviations = self._by_first, self._abbreviations
         matches: list[Match] = []
         i, count = 0, len(units)
@@ -96,25 +99,25 @@ class TermMatcher:
                     found = self._longest(text, spans, units, i, single)
             if found is not None:
                 size, term_id = found
-                if not self._excluded(units, i, term_id):
+                if term_id not in skip and not self._excluded(units, i, term_id):
                     matches.append(Match(spans[i][0], spans[i + size - 1][1], term_id))
                 i += size
                 continue
-            abbreviation = abbreviations.get(words[i])
-            if abbreviation is not None:
-                term_id = abbreviation
-                end, step = spans[i][1], 1
-                # A case ending joined by a hyphen belongs to the mention: CRM-u, SLA-s.
-                if i + 1 < count:
-                    suffix_start, suffix_end = spans[i + 1]
-                    suffix = words[i + 1]
-                    if (suffix_start == end + 1 and text[end] == "-"
-                            and len(suffix) <= 4 and suffix.islower()):
-                        end, step = suffix_end, 2
-                if not self._excluded(units, i, term_id):
-                    matches.append(Match(spans[i][0], end, term_id))
-                i += step
-                continue
+            if units[i].startswith("="):  # an abbreviation-shaped word: CRM, NPS
+                abbreviation = abbreviations.get(units[i][1:])
+                if abbreviation is not None:
+                    end, step = spans[i][1], 1
+                    # A case ending joined by a hyphen belongs to the mention: CRM-u, SLA-s.
+                    if i + 1 < count:
+                        suffix_start, suffix_end = spans[i + 1]
+                        suffix = text[suffix_start:suffix_end]
+                        if (suffix_start == end + 1 and text[end] == "-"
+                                and len(suffix) <= 4 and suffix.islower()):
+                            end, step = suffix_end, 2
+                    if abbreviation not in skip and not self._excluded(units, i, abbreviation):
+                        matches.append(Match(spans[i][0], end, abbreviation))
+                    i += step
+                    continue
             i += 1
         return matches
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FIELDS = {"id", "term", "abbreviations", "aliases", "definition", "not_in"}
 
@@ -59,8 +60,8 @@ def load_glossary(path: Path, locale: str, label: str) -> Glossary:
         return glossary
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        document = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        document = yaml.load(text, Loader=_LOADER)
     except UnicodeDecodeError as error:
         glossary.problems.append(f"{label}:1: file is not valid UTF-8 (byte {error.start})")
         return glossary
