@@ -74,8 +74,8 @@ _CACHE: dict[str, tuple[int, int, FrontMatter]] = {}
 def front_matter_of(path: str) -> FrontMatter:
     """Front matter of a file, read once per change (several plugins ask).
 
-    A file that is not UTF-8 yields empty front matter; kb-translations
-    reports it.
+    A file that is not UTF-8 yields empty fields and an error naming the line
+    of the first bad byte; kb-translations reports it.
     """
     stat = os.stat(path)
     cached = _CACHE.get(path)
@@ -84,7 +84,12 @@ def front_matter_of(path: str) -> FrontMatter:
     try:
         with open(path, encoding="utf-8-sig") as source:
             front_matter = read_front_matter(source.read())
-    except UnicodeDecodeError:
-        front_matter = FrontMatter()
+    except UnicodeDecodeError as error:
+        with open(path, "rb") as raw:
+            line = raw.read(error.start).count(b"\n") + 1
+        front_matter = FrontMatter(
+            error=f"file is not valid UTF-8 (byte {error.start}); save it as UTF-8",
+            error_line=line,
+        )
     _CACHE[path] = (stat.st_mtime_ns, stat.st_size, front_matter)
     return front_matter

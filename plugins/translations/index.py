@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from mkdocs.structure.files import File
 
-from plugins.core.front_matter import FrontMatter, read_front_matter
+from plugins.core.front_matter import FrontMatter, front_matter_of
 
 
 @dataclass(frozen=True)
@@ -121,15 +121,7 @@ def build_index(
 def _read(
     file: File, required: list[str], allowed: set[str]
 ) -> tuple[FrontMatter, list[Problem]]:
-    try:
-        with open(file.abs_src_path or "", encoding="utf-8-sig") as source:
-            text = source.read()
-    except UnicodeDecodeError as error:
-        line = _line_of_byte(file.abs_src_path or "", error.start)
-        return FrontMatter(), [Problem(
-            file.src_uri, line, f"file is not valid UTF-8 (byte {error.start}); save it as UTF-8"
-        )]
-    front_matter = read_front_matter(text)
+    front_matter = front_matter_of(file.abs_src_path or "")
     if front_matter.error:
         return front_matter, [Problem(file.src_uri, front_matter.error_line, front_matter.error)]
     problems = []
@@ -152,8 +144,3 @@ def _read(
                 file.src_uri, front_matter.line(name), f"front-matter field '{name}' must be text"
             ))
     return front_matter, problems
-
-
-def _line_of_byte(path: str, offset: int) -> int:
-    with open(path, "rb") as source:
-        return source.read(offset).count(b"\n") + 1

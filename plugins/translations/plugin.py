@@ -29,7 +29,7 @@ from plugins.core.theme import add_theme_templates
 from plugins.translations.body import BodyExtension, PageBody
 from plugins.translations.chooser import render_chooser
 from plugins.translations.config import TranslationsConfig
-from plugins.translations.index import Article, TranslationIndex, build_index, locale_of
+from plugins.translations.index import Article, TranslationIndex, build_index
 from plugins.translations.sitemap import render_sitemap, write_sitemap
 from plugins.translations.slugs import slugify
 from plugins.translations.status import translation_status
@@ -309,5 +309,3 @@ def _move_under(file: File, prefix: str, config: MkDocsConfig) -> None:
     file.url = file._get_url(config.use_directory_urls)
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
 
-
-__all__ = ["TranslationsPlugin", "locale_of"]
