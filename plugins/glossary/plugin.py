@@ -42,14 +42,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.matchers: dict[str, TermMatcher] = {}
         self.usage: dict[str, dict[str, dict[str, tuple[str, str]]]] = {}
         self.state = PageLinking()
-        self.seconds = 0.0
+        self.seconds: dict[str, float] = {}  # locale -> time spent on it
         self._registered = False
         self.locale_names: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             self.glossaries, self.pages, self.matchers, self.usage = {}, {}, {}, {}
-            self.seconds = 0.0
+            self.seconds = {}
         self.locale_names = {item.code: item.name for item in site_locales(config).locales}
         if not self._registered:
             config.markdown_extensions.append(
@@ -108,7 +108,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 f"{page.file.src_uri}:{line_of(page.file.abs_src_path, FORCE_SCHEME + term_id)}: "
                 f"unknown glossary term '{term_id}' (not in {self.glossaries[locale].path})"
             )
-        self.seconds += self.state.seconds
+        self.seconds[locale] = self.seconds.get(locale, 0.0) + self.state.seconds
         self.state = PageLinking()
         return html
 
@@ -136,14 +136,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if is_outermost_build(config):
-            log.info(f"glossary: loading and linking took {self.seconds:.2f} s in all languages")
+            total = sum(self.seconds.values())
+            log.info(f"glossary: loading and linking took {total:.2f} s in all languages")
 
     def kb_export_state(self, locale: str) -> float:
         """A language built in another process hands back its linking time."""
-        return self.seconds
+        return self.seconds.get(locale, 0.0)
 
     def kb_import_state(self, locale: str, state: float) -> None:
-        self.seconds += state
+        self.seconds[locale] = state
 
     def _load(self, config: MkDocsConfig, files: Files, locales: tuple[str, ...]) -> None:
         started = time.perf_counter()
@@ -170,7 +171,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                     f"kb-glossary: {glossary.path} has terms but no page in {locale}/ has "
                     f"`key: {self.config.page_key}` to show them"
                 )
-        self.seconds += time.perf_counter() - started
+        self.seconds[""] = time.perf_counter() - started  # loading serves every language
 
     def _matcher(self, locale: str) -> TermMatcher:
         if locale not in self.matchers:
