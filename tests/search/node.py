@@ -13,8 +13,10 @@ LUNR = ASSETS / "vendor" / "lunr.min.js"
 ENGINE = ASSETS / "engine.js"
 MORPHOLOGY = Path(__file__).resolve().parents[2] / "plugins" / "morphology" / "assets" / "morphology.js"
 
-# Reads {payload, options, queries, raw} on stdin: engine results per query,
-# and for `raw` terms the plain lunr.js results (ref, score) of one term clause.
+# Reads {payload, options, queries, raw, clauses} on stdin: engine results per
+# query; for `raw` terms the plain lunr.js results (ref, score) of one term
+# clause; for `clauses` ({term: boost}) the engine's score() next to lunr.js's
+# query() of the same boosted clauses: [ref, score, matched terms] each.
 _ENGINE = r"""
 const fs = require("fs");
 const [lunrPath, morphologyPath, enginePath] = process.argv.slice(1);
@@ -29,6 +31,12 @@ const index = lunr.Index.load(S.unpack(input.payload));
     results,
     raw: (input.raw || []).map(term => index.query(q => q.term(term, {usePipeline: false}))
       .map(r => [r.ref, r.score])),
+    clauses: (input.clauses || []).map(boosts => ({
+      engine: Object.entries(engine.score(boosts).hits).map(([ref, h]) => [ref, h.score, h.terms.sort()]),
+      lunr: index.query(q => Object.keys(boosts).forEach(
+        term => q.term(term, {usePipeline: false, boost: boosts[term]})))
+        .map(r => [r.ref, r.score, Object.keys(r.matchData.metadata).sort()]),
+    })),
   }));
 })().catch(error => { process.stderr.write(String(error && error.stack || error)); process.exit(1); });
 """
@@ -95,12 +103,13 @@ def _run(script: str, args: list[str], payload: dict[str, Any]) -> Any:
 
 def search(
     payload: dict[str, Any], queries: list[str], options: dict[str, Any] | None = None,
-    raw: list[str] | None = None,
+    raw: list[str] | None = None, clauses: list[dict[str, float]] | None = None,
 ) -> dict[str, Any]:
-    """Engine results for each query (and plain lunr.js results for `raw` terms)."""
+    """Engine results for each query (and plain lunr.js results for `raw` terms and `clauses`)."""
     return _run(  # type: ignore[no-any-return]
         _ENGINE, [str(LUNR), str(MORPHOLOGY), str(ENGINE)],
-        {"payload": payload, "options": options or {}, "queries": queries, "raw": raw or []},
+        {"payload": payload, "options": options or {}, "queries": queries, "raw": raw or [],
+         "clauses": clauses or []},
     )
 
 

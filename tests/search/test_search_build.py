@@ -117,6 +117,25 @@ def test_python_lunr_and_lunr_js_agree_on_the_index(search_site: SearchSite) -> 
         assert python
 
 
+def test_engine_scores_documents_as_lunr_js_query_does(search_site: SearchSite) -> None:
+    """The worker scores straight from the postings; lunr.js's query() is the oracle."""
+    payload = search_site.payload("pl")
+    key = analyzer("pl").key
+    clauses = [
+        {key("reklamacja"): 1.0},
+        {key("reklamacja"): 1.0, "zwrot": 0.5, key("pieniądze"): 0.4},
+        {key("klient"): 1.0, key("klienta"): 0.5, key("konsultant"): 0.5},
+    ]
+    compared = node.search(payload, [], clauses=clauses)["clauses"]
+    for boosts, result in zip(clauses, compared, strict=True):
+        engine = {ref: (score, terms) for ref, score, terms in result["engine"]}
+        oracle = {ref: (score, terms) for ref, score, terms in result["lunr"]}
+        assert oracle, boosts
+        assert engine.keys() == oracle.keys()
+        for ref, (score, terms) in oracle.items():
+            assert abs(engine[ref][0] - score) < 1e-9 and engine[ref][1] == terms
+
+
 def test_site_without_static_i18n_keeps_its_root_search_files(tmp_path: Path) -> None:
     config = site_config()
     config["plugins"] = ["search", "kb-search"]

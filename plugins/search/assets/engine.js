@@ -11,9 +11,9 @@
  * lexicon: every term in order with its document frequency, and where the
  * term shards and document shards start; `load("t3")` / `load("d0")`
  * fetch a shard. A query first expands its words against the lexicon (lunr's
- * token set of every term), loads the shards of exactly those terms into a
- * lunr.Index that grows as shards arrive, runs lunr's own query and scoring
- * on it, and loads the document texts of the results it shows.
+ * token set of every term), loads the shards of exactly those terms, scores
+ * documents as lunr.js's query() would (score(), tested against it), and
+ * loads the document texts of the results it shows.
  *
  * A query is tokenized and normalised exactly like the indexed text (the
  * morphology core), then each word becomes one lunr query over the terms it
@@ -88,29 +88,17 @@
     var count = payload.count;
     var positions = Object.create(null);
     for (var t = 0; t < terms.length; t++) positions[terms[t]] = t;
-    // lunr's own Index over the postings loaded so far; the token set knows every term.
-    var index = new lunr.Index({
-      invertedIndex: Object.create(null), fieldVectors: Object.create(null),
-      tokenSet: lunr.TokenSet.fromArray(terms), fields: fields, pipeline: new lunr.Pipeline()
-    });
+    // lunr's token set of every term expands prefixes and typos; the postings
+    // of the terms loaded so far are kept as they come (see score()).
+    var tokenSet = lunr.TokenSet.fromArray(terms);
+    var postings = new Array(terms.length);
     var docs = new Array(count);
     var termStarts = payload.termShards || [0];
     var docStarts = payload.docShards || [0];
     var loaded = { t: [], d: [] };  // shard number -> true, or the pending promise
 
-    /* Postings of terms[start...] into the index: lunr's inverted index and field vectors. */
     function addPostings(start, list) {
-      for (var i = 0; i < list.length; i++) {
-        var posting = { _index: start + i };
-        for (var f = 0; f < fields.length; f++) posting[fields[f]] = {};
-        var flat = list[i];
-        for (var k = 0; k < flat.length; k += 3) {
-          var ref = flat[k], field = fields[flat[k + 1]], key = field + "/" + ref;
-          posting[field][ref] = {};
-          (index.fieldVectors[key] || (index.fieldVectors[key] = new lunr.Vector())).insert(start + i, flat[k + 2]);
-        }
-        index.invertedIndex[terms[start + i]] = posting;
-      }
+      for (var i = 0; i < list.length; i++) postings[start + i] = list[i];
     }
 
     function addDocs(start, list) {
@@ -203,7 +191,7 @@
       if (!known && !DIGIT.test(word.fold)) {
         forms.forEach(function (form) {
           if (Morphology.cpLength(form) < fuzzyMin) return;
-          index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, 1)).toArray().forEach(add(FUZZY_BOOST));
+          tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, 1)).toArray().forEach(add(FUZZY_BOOST));
         });
       }
       return terms;
@@ -232,7 +220,7 @@
 
     /* Terms that begin with what is typed; the most frequent ones when there are many. */
     function completions(prefix) {
-      var terms = index.tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
+      var terms = tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
       if (terms.length <= PREFIX_LIMIT) return terms;
       return terms
         .map(function (term) { return [term, frequency(term)]; })
@@ -246,25 +234,45 @@
     }
 
     function expand(pattern, add) {
-      index.tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().forEach(add);
+      tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().forEach(add);
     }
 
-    /* One lunr query per word: ref -> {score, terms}, and the word's weight. */
-    function runWord(word, terms) {
-      var list = Object.keys(terms);
+    /*
+     * lunr.js's score of one query of boosted term clauses, straight from the
+     * postings: lunr's query() sums, over a document's fields, the dot
+     * product of the query vector (each term's boost) with the field vector
+     * (each term's BM25 weight), divided by the query vector's length. The
+     * same sum over the postings of the query's terms gives the same numbers
+     * (tests compare it with lunr.Index#query) without building lunr's
+     * inverted index, field vectors and match data for every document a
+     * common word meets: ref -> {score, terms}.
+     */
+    function score(boosts) {
+      var list = Object.keys(boosts);
       var hits = Object.create(null);
+      var norm = 0;
+      // Like lunr, only terms the index has count in the query vector.
+      for (var i = 0; i < list.length; i++) if (hasTerm(list[i])) norm += boosts[list[i]] * boosts[list[i]];
+      norm = Math.sqrt(norm);
       var matches = 0;
-      if (list.length) {
-        var results = index.query(function (q) {
-          list.forEach(function (term) { q.term(term, { usePipeline: false, boost: terms[term] }); });
-        });
-        matches = results.length;
-        for (var i = 0; i < results.length; i++) {
-          hits[results[i].ref] = { score: results[i].score, terms: Object.keys(results[i].matchData.metadata) };
+      for (var j = 0; j < list.length; j++) {
+        var term = list[j], boost = boosts[term] / norm, flat = postings[positions[term]];
+        if (!flat) continue;
+        for (var k = 0; k < flat.length; k += 3) {
+          var hit = hits[flat[k]];
+          if (!hit) { hit = hits[flat[k]] = { score: 0, terms: [] }; matches++; }
+          hit.score += boost * flat[k + 2];
+          if (hit.terms[hit.terms.length - 1] !== term) hit.terms.push(term);
         }
       }
+      return { hits: hits, matches: matches };
+    }
+
+    /* One query per word: ref -> {score, terms}, and the word's weight. */
+    function runWord(word, terms) {
+      var scored = score(terms);
       // Rarer words weigh more in "how much of the query a document covers".
-      return { hits: hits, weight: Math.log(1 + count / (1 + matches)) };
+      return { hits: scored.hits, weight: Math.log(1 + count / (1 + scored.matches)) };
     }
 
     function wordId(word) { return word.key + "\u0000" + word.fold + "\u0000" + word.prefix; }
@@ -281,42 +289,55 @@
     }
 
     /*
-     * Rank documents for one variant of the query: ref -> {rank, terms,
-     * matched}. Coverage is measured against the words as typed: a synonym
-     * that replaced some of them stands for their weight, covered in
-     * proportion to how many of its own words matched.
+     * Rank documents for one variant of the query: ref -> {rank, score,
+     * matched words}. Coverage is measured against the words as typed: a
+     * synonym that replaced some of them stands for their weight, covered in
+     * proportion to how many of its own words matched. A common word meets
+     * most documents, so this allocates one object per document and no more.
      */
     function rank(variant, typed, cache) {
       var weights = typed.map(function (word) { return run(word, cache).weight; });
       var total = weights.reduce(function (sum, w) { return sum + w; }, 0) || 1;
-      var units = Object.create(null);
+      var sizes = typed.map(function () { return 0; });
+      var unitWeights = typed.map(function () { return 0; });
       variant.forEach(function (word) {
-        var unit = units[word.unit] || (units[word.unit] = { size: 0, weight: 0 });
-        unit.size += 1;
-        unit.weight = weights.slice(word.unit, word.unit + word.span).reduce(function (a, b) { return a + b; }, 0);
+        sizes[word.unit] += 1;
+        unitWeights[word.unit] = weights.slice(word.unit, word.unit + word.span).reduce(function (a, b) { return a + b; }, 0);
       });
       var docsOut = Object.create(null);
       variant.forEach(function (word) {
         var hits = run(word, cache).hits;
         for (var ref in hits) {
-          var hit = hits[ref];
-          var d = docsOut[ref] ||
-            (docsOut[ref] = { score: 0, units: Object.create(null), terms: Object.create(null), matched: [] });
-          d.score += hit.score;
-          d.units[word.unit] = (d.units[word.unit] || 0) + 1;
+          var d = docsOut[ref] || (docsOut[ref] = { rank: 0, score: 0, matched: [], variant: variant });
+          d.score += hits[ref].score;
           d.matched.push(word);
-          hit.terms.forEach(function (term) { d.terms[term] = true; });
         }
       });
       for (var ref in docsOut) {
         var d = docsOut[ref];
         var covered = 0;
-        for (var u in d.units) covered += units[u].weight * Math.min(1, d.units[u] / units[u].size);
+        for (var w = 0; w < d.matched.length; w++) {
+          var unit = d.matched[w].unit;
+          covered += unitWeights[unit] / sizes[unit];
+        }
         // Coverage first (every word above some), lunr's score second, in a
         // range Material still tells apart at the two decimals it renders.
         d.rank = 10000 * (covered / total) + 100 * d.score / (d.score + SCORE_HALF);
       }
       return docsOut;
+    }
+
+    /* Index terms that matched a shown document, over every variant of the query. */
+    function matchedTerms(ref, rankings, cache) {
+      var found = Object.create(null);
+      rankings.forEach(function (ranked) {
+        var r = ranked[ref];
+        if (!r) return;
+        r.matched.forEach(function (word) {
+          run(word, cache).hits[ref].terms.forEach(function (term) { found[term] = true; });
+        });
+      });
+      return found;
     }
 
     /* The query as typed, plus the same query with each glossary name swapped for its synonyms. */
@@ -455,57 +476,55 @@
 
     /* Rank with every needed posting loaded; load the texts of the results shown. */
     function evaluate(raw, list, all, cache) {
-      var best = Object.create(null);  // ref -> {rank, terms, list, matched}
-      all.forEach(function (variant, v) {
+      var best = Object.create(null);  // ref -> the best variant's ranking of it
+      var rankings = all.map(function (variant, v) {
         var ranked = rank(variant, list, cache);
         for (var ref in ranked) {
           var r = ranked[ref];
-          var score = v === 0 ? r.rank : r.rank * VARIANT;
-          var current = best[ref];
-          if (!current || score > current.rank) {
-            best[ref] = {
-              rank: score, terms: current ? current.terms : Object.create(null), list: variant, matched: r.matched
-            };
-          }
-          for (var term in r.terms) best[ref].terms[term] = true;
+          if (v > 0) r.rank *= VARIANT;
+          if (!best[ref] || r.rank > best[ref].rank) best[ref] = r;
         }
+        return ranked;
       });
 
       var groups = Object.create(null);
       var order = [];
-      Object.keys(best).forEach(function (ref) {
+      for (var ref in best) {
         var parent = String(parents[ref]);
         if (!groups[parent]) { groups[parent] = []; order.push(parent); }
         groups[parent].push(ref);
-      });
-      var ranked = order.map(function (parent) {
-        var refs = groups[parent]
+      }
+      var tops = order.map(function (parent) {
+        var refs = groups[parent], top = refs[0];
+        for (var i = 1; i < refs.length; i++) if (best[refs[i]].rank > best[top].rank) top = refs[i];
+        return { parent: parent, top: best[top].rank };
+      }).sort(function (a, b) { return b.top - a.top || a.parent - b.parent; }).slice(0, maxResults);
+      var ranked = tops.map(function (group) {
+        var refs = groups[group.parent]
           .sort(function (a, b) { return best[b].rank - best[a].rank || a - b; })
           .slice(0, MAX_SECTIONS);
-        return { parent: parent, refs: refs, top: best[refs[0]].rank };
-      }).sort(function (a, b) { return b.top - a.top || a.parent - b.parent; }).slice(0, maxResults);
+        return { parent: group.parent, refs: refs, top: group.top };
+      });
 
       var shown = Object.create(null);
       ranked.forEach(function (group) {
         group.refs.concat([group.parent]).forEach(function (ref) { shown[shardOf(docStarts, +ref)] = true; });
       });
       return ensure("d", Object.keys(shown).map(Number)).then(function () {
-        return present(raw, list, ranked, best);
+        return present(raw, list, ranked, best, rankings, cache);
       });
     }
 
-    function present(raw, list, ranked, best) {
+    function present(raw, list, ranked, best, rankings, cache) {
+      function shownItem(ref) {
+        var b = best[ref];
+        return b ? item(ref, matchedTerms(ref, rankings, cache), b.rank, b.variant, b.matched)
+                 : item(ref, Object.create(null), 0, [], []);
+      }
       var items = ranked.map(function (group) {
-        var out = group.refs.map(function (ref) {
-          var b = best[ref];
-          return item(ref, b.terms, b.rank, b.list, b.matched);
-        });
-        if (group.refs.indexOf(group.parent) < 0) {
-          // Material groups by page and expects the page's own entry in the group.
-          var b = best[group.parent];
-          out.push(b ? item(group.parent, b.terms, b.rank, b.list, b.matched)
-                     : item(group.parent, Object.create(null), 0, [], []));
-        }
+        var out = group.refs.map(shownItem);
+        // Material groups by page and expects the page's own entry in the group.
+        if (group.refs.indexOf(group.parent) < 0) out.push(shownItem(group.parent));
         return out;
       });
       var result = { items: items };
@@ -524,8 +543,8 @@
       return warmed < count;
     }
 
-    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, docs: docs,
-             index: index, loaded: loaded };
+    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, score: score,
+             docs: docs, loaded: loaded };
   }
 
   var api = { create: create, unpack: unpack, shardOf: shardOf, escapeHtml: escapeHtml };
