@@ -58,6 +58,7 @@ class Analyzer:
         self.lexicon: Mapping[str, str] = lexicon or {}
         self._stem = lru_cache(maxsize=1 << 16)(self._stem_uncached)
         self._key = lru_cache(maxsize=1 << 16)(self._key_uncached)
+        self._surface = lru_cache(maxsize=1 << 16)(fold)
 
     def _stem_uncached(self, word: str) -> str:
         if is_abbreviation(word):
@@ -81,6 +82,10 @@ class Analyzer:
     def key(self, word: str) -> str:
         """Search/glossary key of one word."""
         return self._key(word)
+
+    def surface(self, word: str) -> str:
+        """Folded surface form of one word (`fold`, cached: indexing folds every word)."""
+        return self._surface(word)
 
     def keys(self, text: str) -> list[str]:
         """Keys of every token of a text, in order."""

@@ -1,27 +1,29 @@
-"""The per-language search index: lunr documents of morphology keys.
+"""The per-language search index: lunr's BM25 weights over morphology keys.
 
 Every field holds words already normalised by the morphology core (the same
-keys the browser computes for a query), so the lunr index is built with an
-empty pipeline: lunr's ASCII trimmer, English stemmer and stop words never
-see our text. Besides keys, the folded surface forms of each document go
-into `exact_*` fields, so a query written exactly as the text (up to case
-and diacritics) ranks above one that only meets it after stemming.
+keys the browser computes for a query), so no lunr pipeline runs: lunr's
+ASCII trimmer, English stemmer and stop words never see our text. Besides
+keys, the folded surface forms of each document go into `exact_*` fields, so
+a query written exactly as the text (up to case and diacritics) ranks above
+one that only meets it after stemming.
 
-The Python `lunr` package targets lunr.js 2.3.9, whose `Index.load` reads
-the serialized index unchanged.
+The weights are exactly those of a lunr index built with an empty pipeline
+(`postings.py`; tests compare with lunr.py), grouped by term so the worker
+loads only the terms a query names. `unpack` turns a payload back into a
+serialized lunr.js 2.3.9 index, which tests query with lunr itself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lunr.builder import Builder
-
 from plugins.morphology import Analyzer, fold, tokenize
+from plugins.morphology.tokens import WORD
+from plugins.search.postings import PostingsBuilder
 from plugins.search.sections import Section
 
 #: Index fields in the order lunr.js scores them; boosts come from the config.
@@ -57,119 +59,58 @@ class Synonym:
 
 def keys_of(analyzer: Analyzer, *texts: str) -> list[str]:
     """Morphology keys of every word of the texts, in order."""
-    return [analyzer.key(token.text) for text in texts for token in tokenize(text)]
+    return [analyzer.key(word) for text in texts for word in WORD.findall(text)]
 
 
-def surfaces_of(*texts: str) -> list[str]:
-    """Folded surface forms (lowercase, no diacritics) of every word."""
-    return [fold(token.text) for text in texts for token in tokenize(text)]
+def keys_and_surfaces(analyzer: Analyzer, *texts: str) -> tuple[list[str], list[str]]:
+    """Keys and folded surface forms (lowercase, no diacritics) of every word, in order."""
+    words = [word for text in texts for word in WORD.findall(text)]
+    return [analyzer.key(word) for word in words], [analyzer.surface(word) for word in words]
 
 
 def documents(
     pages: Iterable[IndexedPage], analyzer: Analyzer
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[float]]:
-    """(lunr documents, stored documents, boosts): one per page and one per section.
+) -> Iterator[tuple[dict[str, Any], list[list[str]], float]]:
+    """(stored document, indexed fields in FIELDS order, boost): one per page and one per section.
 
     The stored documents are what the worker shows: location, title, text and
     the position of the page's own document (Material groups results by page).
+    A generator: only one document's words are alive at a time.
     """
-    indexed: list[dict[str, Any]] = []
-    stored: list[dict[str, Any]] = []
-    boosts: list[float] = []
+    number = 0
     for page in pages:
-        parent = len(stored)
+        parent = number
         intro = next((s for s in page.sections if s.anchor is None), None)
         intro_text = intro.text if intro else ""
         # The page's own entry: its title, and its description and intro as a
         # summary that weighs less than a section's text (a summary mentions
         # every topic of the page; the section about one is the better hit).
-        indexed.append({
-            "ref": str(parent),
-            "title": keys_of(analyzer, page.title, *page.tags),
-            "question": [],
-            "context": [],
-            "summary": keys_of(analyzer, page.description, intro_text),
-            "text": [],
-            "exact_title": surfaces_of(page.title, *page.tags),
-            "exact": [],
-        })
-        stored.append({"l": page.location, "t": page.title, "x": intro_text or page.description,
-                       "p": parent})
-        boosts.append(page.boost)
+        title_keys, title_surfaces = keys_and_surfaces(analyzer, page.title, *page.tags)
+        yield (
+            {"l": page.location, "t": page.title, "x": intro_text or page.description, "p": parent},
+            [title_keys, [], [], keys_of(analyzer, page.description, intro_text), [], title_surfaces, []],
+            page.boost,
+        )
+        number += 1
         for section in page.sections:
             if section.anchor is None or section.excluded:
                 continue
             text = section.text
-            indexed.append({
-                "ref": str(len(stored)),
-                "title": keys_of(analyzer, section.title),
-                "question": keys_of(analyzer, section.title) if section.question else [],
-                "context": keys_of(analyzer, page.title, *section.parents),
-                "summary": [],
-                "text": keys_of(analyzer, text),
-                "exact_title": surfaces_of(section.title),
-                "exact": surfaces_of(text),
-            })
             entry: dict[str, Any] = {
                 "l": f"{page.location}#{section.anchor}", "t": section.title, "x": text, "p": parent,
             }
             if section.question:
                 entry["q"] = 1
-            stored.append(entry)
-            boosts.append(page.boost)
-    return indexed, stored, boosts
-
-
-def build_lunr(
-    indexed: Sequence[dict[str, Any]], boosts: Sequence[float], field_boosts: Mapping[str, float]
-) -> dict[str, Any]:
-    """A serialized lunr index (lunr.js 2.3.9 format) of pre-normalised documents."""
-    builder = Builder()  # empty pipelines: the morphology core did the work
-    builder.ref("ref")
-    builder.b(LENGTH_NORMALISATION)
-    for name in FIELDS:
-        builder.field(name, boost=field_boosts.get(name, 1.0))
-    for document, boost in zip(indexed, boosts, strict=True):
-        builder.add(document, {"boost": boost} if boost != 1 else None)
-    if not indexed:  # lunr's builder divides by the number of documents
-        return {"version": LUNR_VERSION, "fields": list(FIELDS), "fieldVectors": [],
-                "invertedIndex": [], "pipeline": []}
-    serialized: dict[str, Any] = builder.build().serialize()
-    # lunr.js rebuilds its token set from this list and needs JavaScript's
-    # order (UTF-16 code units); Python sorts by code point, which differs
-    # for letters outside the Basic Multilingual Plane.
-    serialized["invertedIndex"].sort(key=lambda entry: entry[0].encode("utf-16-be"))
-    return serialized
-
-
-def postings_of(serialized: Mapping[str, Any]) -> tuple[list[str], list[list[float]]]:
-    """(terms in JavaScript order, per term a flat [ref, field, weight, ...] list).
-
-    lunr's field vectors hold, per document field, each term's final BM25
-    weight (field and document boosts included); a query's score is the dot
-    product of its vector with them over the query's length. Grouped by
-    term instead of by document, the same numbers let the worker load only
-    the terms a query names (see `shard`) and rebuild exactly the part of
-    the lunr index it needs.
-    """
-    fields = list(serialized["fields"])
-    ordered = sorted((term for term, _ in serialized["invertedIndex"]), key=js_order)
-    position = {term: number for number, term in enumerate(ordered)}
-    old_to_new: dict[int, int] = {
-        posting["_index"]: position[term] for term, posting in serialized["invertedIndex"]
-    }
-    postings: list[list[float]] = [[] for _ in ordered]
-    field_number = {name: number for number, name in enumerate(fields)}
-    for field_ref, elements in serialized["fieldVectors"]:
-        name, ref = field_ref.split("/", 1)
-        for k in range(0, len(elements), 2):
-            postings[old_to_new[int(elements[k])]].extend((int(ref), field_number[name], elements[k + 1]))
-    return ordered, postings
-
-
-def js_order(term: str) -> bytes:
-    """JavaScript's string order (UTF-16 code units), which lunr's token set needs."""
-    return term.encode("utf-16-be")
+            title_keys, title_surfaces = keys_and_surfaces(analyzer, section.title)
+            text_keys, text_surfaces = keys_and_surfaces(analyzer, text)
+            yield (
+                entry,
+                [title_keys, title_keys if section.question else [],
+                 keys_of(analyzer, page.title, *section.parents), [], text_keys,
+                 title_surfaces, text_surfaces],
+                page.boost,
+            )
+            number += 1
 
 
 def unpack(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -214,18 +155,25 @@ def _cut(sizes: Sequence[int], limit: int, *, keep: Sequence[int] | None = None)
     return starts if sizes else [0]
 
 
-def shard(payload: Mapping[str, Any], shard_size: int) -> tuple[dict[str, Any], list[Any], list[Any]]:
+def shard(
+    payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0
+) -> tuple[dict[str, Any], list[Any], list[Any]]:
     """Split a single-file payload into (eager lexicon, term shards, document shards).
 
     Terms stay in their sorted order, so a shard is a range of terms and the
     lexicon needs only each shard's first position; a prefix's completions
     sit in one or two neighbouring shards. Documents are cut at page
-    boundaries (results are grouped by page).
+    boundaries (results are grouped by page). A payload that stays under
+    `single_file_below` bytes is not split: the lexicon is then the whole
+    payload and there are no shards.
     """
-    lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
     postings, docs = payload["postings"], payload["docs"]
-    term_starts = _cut([_size(p) for p in postings], shard_size)
-    doc_starts = _cut([_size(d) for d in docs], shard_size, keep=payload["parents"])
+    lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
+    posting_sizes, doc_sizes = [_size(p) for p in postings], [_size(d) for d in docs]
+    if _size(lexicon) + sum(posting_sizes) + sum(doc_sizes) < single_file_below:
+        return dict(payload), [], []
+    term_starts = _cut(posting_sizes, shard_size)
+    doc_starts = _cut(doc_sizes, shard_size, keep=payload["parents"])
     lexicon["termShards"], lexicon["docShards"] = term_starts, doc_starts
     term_shards = [postings[a:b] for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True)]
     doc_shards = [docs[a:b] for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True)]
@@ -272,9 +220,12 @@ def build_payload(
 
     `shard` splits it for large sites; `postings` and `docs` are what it moves out.
     """
-    indexed, stored, boosts = documents(pages, analyzer)
-    serialized = build_lunr(indexed, boosts, field_boosts)
-    terms, postings = postings_of(serialized)
+    builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION)
+    stored: list[dict[str, Any]] = []
+    for entry, fields, boost in documents(pages, analyzer):
+        stored.append(entry)
+        builder.add(fields, boost)
+    terms, postings = builder.build()
     return {
         "format": FORMAT,
         "locale": analyzer.locale,
@@ -282,7 +233,7 @@ def build_payload(
         "lexicon": dict(analyzer.lexicon),
         "options": dict(options),
         "synonyms": synonyms,
-        "fields": list(serialized["fields"]),
+        "fields": list(FIELDS),
         "count": len(stored),
         "parents": [doc.pop("p") for doc in stored],
         "terms": terms,

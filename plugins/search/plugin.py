@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from importlib import resources
@@ -154,19 +155,22 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         )
         shards_dir = Path(config.site_dir) / (self._root(config) + SHARD_DIR)
         shutil.rmtree(shards_dir, ignore_errors=True)
-        index_text = dumps(payload)
-        files_out: dict[str, str] = {}
-        if len(index_text.encode("utf-8")) >= self.config.single_file_below:
-            lexicon, term_shards, doc_shards = shard(payload, max(1, self.config.shard_size))
-            files_out = {f"t{n}.json": dumps(part) for n, part in enumerate(term_shards)}
-            files_out.update({f"d{n}.json": dumps(part) for n, part in enumerate(doc_shards)})
-            index_text = dumps(lexicon)
-        # Shards share one version: the lexicon's positions must match their content.
-        shard_version = version(index_text + "".join(files_out.values()))
-        if files_out:
+        lexicon, term_shards, doc_shards = shard(
+            payload, max(1, self.config.shard_size), single_file_below=self.config.single_file_below)
+        index_text = dumps(lexicon)
+        # Shards share one version: the lexicon's positions must match their
+        # content. Each shard is written as soon as it is encoded (a large
+        # language's shards together are tens of MB of text).
+        shard_hash = hashlib.sha256(index_text.encode("utf-8"))
+        named = [(f"t{n}.json", part) for n, part in enumerate(term_shards)]
+        named += [(f"d{n}.json", part) for n, part in enumerate(doc_shards)]
+        if named:
             shards_dir.mkdir(parents=True, exist_ok=True)
-            for name, text in files_out.items():
-                (shards_dir / name).write_text(text, encoding="utf-8")
+        for name, part in named:
+            encoded = dumps(part).encode("utf-8")
+            shard_hash.update(encoded)
+            (shards_dir / name).write_bytes(encoded)
+        shard_version = shard_hash.hexdigest()[:12]
         self.files["index"].content_string = index_text
         worker = self.files["worker"]
         index_url = get_relative_url(self.files["index"].url, worker.url)
@@ -187,7 +191,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         })
         self.roots.add(self._root(config))
         log.debug(f"{locale}: indexed {len(payload['docs'])} sections of {len(self.pages)} pages"
-                  f" ({len(files_out)} shards)")
+                  f" ({len(named)} shards)")
+        self.pages = []  # the pages' texts are in the index now; free them for the page writing
         return env
 
     # After kb-translations (-50), which sets `kb_search_root` on the pages

@@ -1,0 +1,94 @@
+"""Our BM25 postings equal lunr.py's index, number for number (lunr.py is the oracle)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lunr.builder import Builder
+
+from plugins.morphology import analyzer
+from plugins.search.config import DEFAULT_BOOSTS
+from plugins.search.index import FIELDS, LENGTH_NORMALISATION, IndexedPage, documents
+from plugins.search.postings import PostingsBuilder, js_order
+from plugins.search.sections import Section
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+Document = tuple[list[list[str]], float]
+
+
+def lunr_postings(
+    indexed: Sequence[Document], field_boosts: Sequence[float], b: float
+) -> tuple[list[str], list[list[float]]]:
+    """What lunr.py's Builder computes, regrouped by term as the worker reads it."""
+    builder = Builder()
+    builder.ref("ref")
+    builder.b(b)
+    for name, boost in zip(FIELDS, field_boosts, strict=True):
+        builder.field(name, boost=boost)
+    for number, (fields, boost) in enumerate(indexed):
+        builder.add({"ref": str(number), **dict(zip(FIELDS, fields, strict=True))},
+                    {"boost": boost} if boost != 1 else None)
+    serialized: Mapping[str, Any] = builder.build().serialize()
+    ordered = sorted((term for term, _ in serialized["invertedIndex"]), key=js_order)
+    position = {term: number for number, term in enumerate(ordered)}
+    by_index = {posting["_index"]: position[term] for term, posting in serialized["invertedIndex"]}
+    postings: list[list[float]] = [[] for _ in ordered]
+    for field_ref, elements in serialized["fieldVectors"]:
+        name, ref = field_ref.split("/", 1)
+        for k in range(0, len(elements), 2):
+            postings[by_index[int(elements[k])]].extend((int(ref), FIELDS.index(name), elements[k + 1]))
+    return ordered, postings
+
+
+def ours(
+    indexed: Sequence[Document], field_boosts: Sequence[float], b: float
+) -> tuple[list[str], list[list[float]]]:
+    builder = PostingsBuilder(field_boosts, b)
+    for fields, boost in indexed:
+        builder.add(fields, boost)
+    return builder.build()
+
+
+def random_documents(seed: int) -> list[Document]:
+    rng = random.Random(seed)
+    # Mixed case, diacritics, a letter outside the BMP (JavaScript order) and
+    # one that lowercases to another word's letters (Kelvin sign).
+    vocabulary = ["klient", "Klient", "obsługa", "zwrot", "łódź", "reklamacj", "a", "\U0001d4b6b",
+                  "éclair", "\u212aey", "key", "číslo", "õun", "crm", "1200"]
+    out: list[Document] = []
+    for _ in range(rng.randint(1, 40)):
+        fields = [[rng.choice(vocabulary) for _ in range(rng.choice([0, 0, 1, 3, 12]))] for _ in FIELDS]
+        out.append((fields, rng.choice([1.0, 1.0, 0.5, 2.0])))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_documents_give_lunr_pys_weights(seed: int) -> None:
+    indexed = random_documents(seed)
+    boosts = [DEFAULT_BOOSTS[name] for name in FIELDS]
+    assert ours(indexed, boosts, LENGTH_NORMALISATION) == lunr_postings(indexed, boosts, LENGTH_NORMALISATION)
+    assert ours(indexed, [1.0] * len(FIELDS), 0.75) == lunr_postings(indexed, [1.0] * len(FIELDS), 0.75)
+
+
+@pytest.mark.parametrize("locale", ["pl", "et", "sk"])
+def test_the_bundled_articles_give_lunr_pys_weights(locale: str) -> None:
+    pages = []
+    for path in sorted((DOCS / locale).rglob("*.md")):
+        parts = re.split(r"^## (.+)$", path.read_text(encoding="utf-8"), flags=re.M)
+        sections = [Section(anchor=None, title=path.stem, parts=[parts[0]])]
+        sections += [Section(anchor=f"s{n}", title=title, parts=[text], question=title.endswith("?"))
+                     for n, (title, text) in enumerate(zip(parts[1::2], parts[2::2], strict=True))]
+        pages.append(IndexedPage(location=path.stem, title=path.stem, description="", sections=sections))
+    indexed = [(fields, boost) for _, fields, boost in documents(pages, analyzer(locale))]
+    assert len(indexed) > 100
+    boosts = [DEFAULT_BOOSTS[name] for name in FIELDS]
+    assert ours(indexed, boosts, LENGTH_NORMALISATION) == lunr_postings(indexed, boosts, LENGTH_NORMALISATION)
+
+
+def test_no_documents_no_postings() -> None:
+    assert ours([], [1.0] * len(FIELDS), 0.4) == ([], [])
