@@ -23,6 +23,7 @@ from plugins.glossary.sources import load_glossary
 from plugins.morphology import analyzer, table_json
 from plugins.search.config import DEFAULT_BOOSTS, SearchConfig
 from plugins.search.index import IndexedPage, build_payload, dumps, shard, synonym_groups, version
+from plugins.search.material import stop_material_indexing
 from plugins.search.sections import PageSections, SectionExtension
 
 log = get_plugin_logger("kb-search")
@@ -71,7 +72,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.roots = set()
         # Every build (one per language) collects its own pages.
         self.pages, self.files, self.state = [], {}, PageSections()
-        if "material/search" not in config.plugins and "search" not in config.plugins:
+        # After Material's on_config (0), which creates its index each build.
+        if not stop_material_indexing(config):
             log.warning("Material's `search` plugin is not enabled: the site has no search box to serve")
         add_theme_templates(config)
         if not self._registered:
