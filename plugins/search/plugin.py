@@ -36,7 +36,7 @@ CONFIG_FILE = "search/search_index.json"
 INDEX_FILE = "search/kb_index.json"
 #: Folder of a sharded index: `t<n>.json` (postings), `d<n>.json` (document texts).
 SHARD_DIR = "search/kb_index"
-#: Scripts the worker imports, in order, and where they come from.
+#: Scripts bundled in front of the worker, in order, and where they come from.
 SCRIPTS = {
     "lunr.min.js": ASSETS / "vendor" / "lunr.min.js",
     "morphology.js": Path(str(resources.files("plugins.morphology") / "assets" / "morphology.js")),
@@ -45,6 +45,12 @@ SCRIPTS = {
 WORKER = ASSETS / "worker.js"
 #: Material's highlighter on the target page splits `?h=` on this.
 SEPARATOR = r"[\s\-,:!=\[\]()\"/]+"
+
+
+def worker_bundle() -> str:
+    """The published worker: its scripts (in order, each under a comment naming it), then worker.js."""
+    parts = [f"/* {name} */\n{path.read_text(encoding='utf-8')}\n" for name, path in SCRIPTS.items()]
+    return "".join(parts) + f"/* worker.js */\n{WORKER.read_text(encoding='utf-8')}"
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -90,14 +96,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        sources = (WORKER, *SCRIPTS.values())
-        worker_version = version("".join(path.read_text(encoding="utf-8") for path in sources))
-        for name, path in (("worker.js", WORKER), *SCRIPTS.items()):
-            uri = f"{ASSET_DIR}/{name}"
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
-        self.files["worker"] = files.get_file_from_path(f"{ASSET_DIR}/worker.js")  # type: ignore[assignment]
-        self.worker_version = worker_version
+        # One file: the worker with its scripts in front (lunr.js keeps its
+        # licence header). Three importScripts calls would be three more
+        # requests, one after another, before the first query can run.
+        bundle = worker_bundle()
+        uri = f"{ASSET_DIR}/worker.js"
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, content=bundle))
+        self.files["worker"] = files.get_file_from_path(uri)  # type: ignore[assignment]
+        self.worker_version = version(bundle)
         root = self._root(config)
         for name, uri in (("config", CONFIG_FILE), ("index", INDEX_FILE)):
             existing = files.get_file_from_path(root + uri)
@@ -186,7 +193,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                     # Relative to the worker, which resolves its fetches against its own URL.
                     "index": f"{index_url}?v={version(index_text)}",
                     "shards": f"{index_url.removesuffix('.json')}/{{name}}.json?v={shard_version}",
-                    "scripts": [f"{name}?v={self.worker_version}" for name in SCRIPTS],
                 },
             },
             "docs": [],

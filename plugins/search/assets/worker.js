@@ -4,13 +4,13 @@
  * the project README).
  *
  * Material posts SETUP {config, docs, options} with `config` taken verbatim
- * from <locale>/search/search_index.json; its `kb` entry names the scripts
- * and the index to load, relative to this worker. We answer READY once the
- * index (or, for a large site, its lexicon) is loaded, then every QUERY (the
- * raw text of the search box) with exactly one RESULT, in order: a query
- * may wait for shards (`kb.shards`, "{name}" replaced by t<n> or d<n>), so
- * messages are answered through one promise chain. A classic worker:
- * importScripts is sync.
+ * from <locale>/search/search_index.json; its `kb` entry names the index
+ * to load, relative to this worker. lunr.js, morphology.js and engine.js
+ * are bundled in front of this file at build time (one request). We answer
+ * READY once the index (or, for a large site, its lexicon) is loaded, then
+ * every QUERY (the raw text of the search box) with exactly one RESULT, in
+ * order: a query may wait for shards (`kb.shards`, "{name}" replaced by
+ * t<n> or d<n>), so messages are answered through one promise chain.
  */
 (function () {
   "use strict";
@@ -28,13 +28,11 @@
 
   function setup(data) {
     var kb = data && data.config && data.config.kb;
-    if (!kb || !kb.index || !kb.scripts) {
+    if (!kb || !kb.index) {
       return Promise.reject(new Error("search_index.json has no kb-search configuration"));
     }
-    try {
-      importScripts.apply(self, kb.scripts);
-    } catch (error) {
-      return Promise.reject(error);
+    if (!self.KbSearch) {
+      return Promise.reject(new Error("kb-search: engine.js is not bundled in front of the worker"));
     }
     function load(name) {
       if (!kb.shards) return Promise.reject(new Error("search_index.json names no shards"));
