@@ -58,6 +58,11 @@ class TermMatcher:
                 self._abbreviations[abbreviation] = term.id
         for candidates in self._by_first.values():
             candidates.sort(key=lambda candidate: -len(candidate[0]))
+        # Units a mention can start with: most words are none of them.
+        self._heads = frozenset(
+            [head if isinstance(head, str) else head[0] for head in self._by_first]
+            + ["=" + abbreviation for abbreviation in self._abbreviations]
+        )
 
     def _unit(self, word: str) -> str:
         """What a word must equal: its key, or itself for an abbreviation."""
@@ -77,17 +82,19 @@ class TermMatcher:
         their words but are not returned. The hot loop of a build (every word of
         every page): plain lists and dict lookups, no per-word objects.
         """
-        spans: list[tuple[int, int]] = []
-        units: list[str] = []
         cached, unit = self._units.get, self._unit
-        for found_word in WORD.finditer(text):
-            spans.append(found_word.span())
-            word = found_word.group()
-            units.append(cached(word) or unit(word))
+        units = [cached(word) or unit(word) for word in WORD.findall(text)]
+        heads = self._heads
+        if heads.isdisjoint(units):
+            return []  # most text nodes: no word can start a mention
+        spans = [found_word.span() for found_word in WORD.finditer(text)]
         by_first, abbreviations = self._by_first, self._abbreviations
         matches: list[Match] = []
         i, count = 0, len(units)
         while i < count:
+            if units[i] not in heads:
+                i += 1
+                continue
             found = None
             if i + 1 < count:
                 longer = by_first.get((units[i], units[i + 1]))
