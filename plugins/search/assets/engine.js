@@ -31,6 +31,7 @@
   var FUZZY_BOOST = 0.5;    // a word one edit away from an unknown word (a typo)
   var NEIGHBOUR_BOOST = 0.4;  // a key sharing the stem (see neighbours())
   var NEIGHBOUR_MIN = 4;
+  var COMMON_SHARE = 0.25;  // see expansions()
   var NEIGHBOUR_SHARE = 0.6;
   var NEIGHBOUR_STEM = 0.5;
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
@@ -185,9 +186,13 @@
       }
       var forms = word.key === word.fold ? [word.key] : [word.key, word.fold];
       forms.forEach(function (form) { if (hasTerm(form)) add(1)(form); });
-      if (word.prefix) completions(word.fold).forEach(add(PREFIX_BOOST));
+      // A word whose own key already meets a large share of the documents:
+      // its completions and stem neighbours would only re-score documents it
+      // meets anyway, and on a big site they are the largest postings there are.
+      var common = hasTerm(word.key) && df[positions[word.key]] >= count * COMMON_SHARE;
+      if (word.prefix && !common) completions(word.fold).forEach(add(PREFIX_BOOST));
       var known = Object.keys(terms).length > 0;
-      neighbours(word.key, add(NEIGHBOUR_BOOST));
+      if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
         forms.forEach(function (form) {
           if (Morphology.cpLength(form) < fuzzyMin) return;
@@ -249,30 +254,57 @@
      */
     function score(boosts) {
       var list = Object.keys(boosts);
-      var hits = Object.create(null);
       var norm = 0;
       // Like lunr, only terms the index has count in the query vector.
       for (var i = 0; i < list.length; i++) if (hasTerm(list[i])) norm += boosts[list[i]] * boosts[list[i]];
       norm = Math.sqrt(norm);
-      var matches = 0;
+      // Typed arrays over all documents: a common word meets most of them,
+      // and an object per document was most of a first query's time (GC).
+      var scores = new Float64Array(count);
+      var seen = new Uint8Array(count);
+      var refs = [];
       for (var j = 0; j < list.length; j++) {
         var term = list[j], boost = boosts[term] / norm, flat = postings[positions[term]];
         if (!flat) continue;
         for (var k = 0; k < flat.length; k += 3) {
-          var hit = hits[flat[k]];
-          if (!hit) { hit = hits[flat[k]] = { score: 0, terms: [] }; matches++; }
-          hit.score += boost * flat[k + 2];
-          if (hit.terms[hit.terms.length - 1] !== term) hit.terms.push(term);
+          var ref = flat[k];
+          if (!seen[ref]) { seen[ref] = 1; refs.push(ref); }
+          scores[ref] += boost * flat[k + 2];
         }
       }
-      return { hits: hits, matches: matches };
+      /* Terms of the query with a posting for `ref` (postings are in document order). */
+      function termsAt(ref) {
+        var out = [];
+        for (var t = 0; t < list.length; t++) {
+          var flat = postings[positions[list[t]]];
+          if (!flat) continue;
+          var lo = 0, hi = flat.length / 3 - 1;
+          while (lo <= hi) {
+            var mid = (lo + hi) >> 1, at = flat[mid * 3];
+            if (at < ref) lo = mid + 1; else if (at > ref) hi = mid - 1; else { out.push(list[t]); break; }
+          }
+        }
+        return out;
+      }
+      return { scores: scores, seen: seen, refs: refs, matches: refs.length, termsAt: termsAt };
     }
 
-    /* One query per word: ref -> {score, terms}, and the word's weight. */
+    /* score() as ref -> {score, terms} (tests compare it with lunr.js's query()). */
+    function scoreMap(boosts) {
+      var scored = score(boosts);
+      var hits = Object.create(null);
+      scored.refs.forEach(function (ref) {
+        hits[ref] = { score: scored.scores[ref], terms: scored.termsAt(ref) };
+      });
+      return { hits: hits, matches: scored.matches };
+    }
+
+    /* One query per word: its scores, and the word's weight. */
     function runWord(word, terms) {
       var scored = score(terms);
       // Rarer words weigh more in "how much of the query a document covers".
-      return { hits: scored.hits, weight: Math.log(1 + count / (1 + scored.matches)) };
+      scored.weight = Math.log(1 + count / (1 + scored.matches));
+      return scored;
     }
 
     function wordId(word) { return word.key + "\u0000" + word.fold + "\u0000" + word.prefix; }
@@ -289,11 +321,10 @@
     }
 
     /*
-     * Rank documents for one variant of the query: ref -> {rank, score,
-     * matched words}. Coverage is measured against the words as typed: a
-     * synonym that replaced some of them stands for their weight, covered in
-     * proportion to how many of its own words matched. A common word meets
-     * most documents, so this allocates one object per document and no more.
+     * Rank documents for one variant of the query: {refs, rank (by ref)}.
+     * Coverage is measured against the words as typed: a synonym that
+     * replaced some of them stands for their weight, covered in proportion
+     * to how many of its own words matched.
      */
     function rank(variant, typed, cache) {
       var weights = typed.map(function (word) { return run(word, cache).weight; });
@@ -304,37 +335,38 @@
         sizes[word.unit] += 1;
         unitWeights[word.unit] = weights.slice(word.unit, word.unit + word.span).reduce(function (a, b) { return a + b; }, 0);
       });
-      var docsOut = Object.create(null);
+      var sums = new Float64Array(count), covered = new Float64Array(count), seen = new Uint8Array(count);
+      var refs = [];
       variant.forEach(function (word) {
-        var hits = run(word, cache).hits;
-        for (var ref in hits) {
-          var d = docsOut[ref] || (docsOut[ref] = { rank: 0, score: 0, matched: [], variant: variant });
-          d.score += hits[ref].score;
-          d.matched.push(word);
+        var scored = run(word, cache), share = unitWeights[word.unit] / sizes[word.unit];
+        for (var i = 0; i < scored.refs.length; i++) {
+          var ref = scored.refs[i];
+          if (!seen[ref]) { seen[ref] = 1; refs.push(ref); }
+          sums[ref] += scored.scores[ref];
+          covered[ref] += share;
         }
       });
-      for (var ref in docsOut) {
-        var d = docsOut[ref];
-        var covered = 0;
-        for (var w = 0; w < d.matched.length; w++) {
-          var unit = d.matched[w].unit;
-          covered += unitWeights[unit] / sizes[unit];
-        }
+      var ranks = new Float64Array(count);
+      for (var j = 0; j < refs.length; j++) {
+        var r = refs[j];
         // Coverage first (every word above some), lunr's score second, in a
         // range Material still tells apart at the two decimals it renders.
-        d.rank = 10000 * (covered / total) + 100 * d.score / (d.score + SCORE_HALF);
+        ranks[r] = 10000 * (covered[r] / total) + 100 * sums[r] / (sums[r] + SCORE_HALF);
       }
-      return docsOut;
+      return { refs: refs, rank: ranks, variant: variant };
+    }
+
+    /* Words of a variant that matched a document. */
+    function matchedWords(variant, ref, cache) {
+      return variant.filter(function (word) { return run(word, cache).seen[ref] === 1; });
     }
 
     /* Index terms that matched a shown document, over every variant of the query. */
     function matchedTerms(ref, rankings, cache) {
       var found = Object.create(null);
       rankings.forEach(function (ranked) {
-        var r = ranked[ref];
-        if (!r) return;
-        r.matched.forEach(function (word) {
-          run(word, cache).hits[ref].terms.forEach(function (term) { found[term] = true; });
+        matchedWords(ranked.variant, ref, cache).forEach(function (word) {
+          run(word, cache).termsAt(ref).forEach(function (term) { found[term] = true; });
         });
       });
       return found;
@@ -476,50 +508,53 @@
 
     /* Rank with every needed posting loaded; load the texts of the results shown. */
     function evaluate(raw, list, all, cache) {
-      var best = Object.create(null);  // ref -> the best variant's ranking of it
+      var best = new Float64Array(count);  // ref -> rank in its best variant
+      var bestVariant = new Int32Array(count).fill(-1);
       var rankings = all.map(function (variant, v) {
         var ranked = rank(variant, list, cache);
-        for (var ref in ranked) {
-          var r = ranked[ref];
-          if (v > 0) r.rank *= VARIANT;
-          if (!best[ref] || r.rank > best[ref].rank) best[ref] = r;
+        var factor = v > 0 ? VARIANT : 1;
+        for (var i = 0; i < ranked.refs.length; i++) {
+          var ref = ranked.refs[i], value = ranked.rank[ref] * factor;
+          if (bestVariant[ref] < 0 || value > best[ref]) { best[ref] = value; bestVariant[ref] = v; }
         }
         return ranked;
       });
 
       var groups = Object.create(null);
       var order = [];
-      for (var ref in best) {
-        var parent = String(parents[ref]);
+      for (var ref = 0; ref < count; ref++) {
+        if (bestVariant[ref] < 0) continue;
+        var parent = parents[ref];
         if (!groups[parent]) { groups[parent] = []; order.push(parent); }
         groups[parent].push(ref);
       }
       var tops = order.map(function (parent) {
         var refs = groups[parent], top = refs[0];
-        for (var i = 1; i < refs.length; i++) if (best[refs[i]].rank > best[top].rank) top = refs[i];
-        return { parent: parent, top: best[top].rank };
+        for (var i = 1; i < refs.length; i++) if (best[refs[i]] > best[top]) top = refs[i];
+        return { parent: parent, top: best[top] };
       }).sort(function (a, b) { return b.top - a.top || a.parent - b.parent; }).slice(0, maxResults);
       var ranked = tops.map(function (group) {
         var refs = groups[group.parent]
-          .sort(function (a, b) { return best[b].rank - best[a].rank || a - b; })
+          .sort(function (a, b) { return best[b] - best[a] || a - b; })
           .slice(0, MAX_SECTIONS);
         return { parent: group.parent, refs: refs, top: group.top };
       });
 
       var shown = Object.create(null);
       ranked.forEach(function (group) {
-        group.refs.concat([group.parent]).forEach(function (ref) { shown[shardOf(docStarts, +ref)] = true; });
+        group.refs.concat([group.parent]).forEach(function (ref) { shown[shardOf(docStarts, ref)] = true; });
       });
       return ensure("d", Object.keys(shown).map(Number)).then(function () {
-        return present(raw, list, ranked, best, rankings, cache);
+        return present(raw, list, ranked, { rank: best, variant: bestVariant }, all, rankings, cache);
       });
     }
 
-    function present(raw, list, ranked, best, rankings, cache) {
+    function present(raw, list, ranked, best, all, rankings, cache) {
       function shownItem(ref) {
-        var b = best[ref];
-        return b ? item(ref, matchedTerms(ref, rankings, cache), b.rank, b.variant, b.matched)
-                 : item(ref, Object.create(null), 0, [], []);
+        var v = best.variant[ref];
+        if (v < 0) return item(ref, Object.create(null), 0, [], []);
+        return item(ref, matchedTerms(ref, rankings, cache), best.rank[ref], all[v],
+                    matchedWords(all[v], ref, cache));
       }
       var items = ranked.map(function (group) {
         var out = group.refs.map(shownItem);
@@ -543,7 +578,7 @@
       return warmed < count;
     }
 
-    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, score: score,
+    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, score: scoreMap,
              docs: docs, loaded: loaded };
   }
 
