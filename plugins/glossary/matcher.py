@@ -11,7 +11,7 @@ alias `system CRM`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from plugins.glossary.sources import Term
@@ -87,7 +87,16 @@ class TermMatcher:
         heads = self._heads
         if heads.isdisjoint(units):
             return []  # most text nodes: no word can start a mention
-        spans = [found_word.span() for found_word in WORD.finditer(text)]
+        # Word offsets only when a multi-word name, a returned mention or an
+        # abbreviation needs them: a node whose terms are all linked already
+        # (the usual case after the first mentions) never computes them.
+        offsets: list[tuple[int, int]] = []
+
+        def spans() -> list[tuple[int, int]]:
+            if not offsets:
+                offsets.extend(found_word.span() for found_word in WORD.finditer(text))
+            return offsets
+
         by_first, abbreviations = self._by_first, self._abbreviations
         matches: list[Match] = []
         i, count = 0, len(units)
@@ -107,22 +116,22 @@ class TermMatcher:
             if found is not None:
                 size, term_id = found
                 if term_id not in skip and not self._excluded(units, i, term_id):
-                    matches.append(Match(spans[i][0], spans[i + size - 1][1], term_id))
+                    matches.append(Match(spans()[i][0], spans()[i + size - 1][1], term_id))
                 i += size
                 continue
             if units[i].startswith("="):  # an abbreviation-shaped word: CRM, NPS
                 abbreviation = abbreviations.get(units[i][1:])
                 if abbreviation is not None:
-                    end, step = spans[i][1], 1
+                    end, step = spans()[i][1], 1
                     # A case ending joined by a hyphen belongs to the mention: CRM-u, SLA-s.
                     if i + 1 < count:
-                        suffix_start, suffix_end = spans[i + 1]
+                        suffix_start, suffix_end = spans()[i + 1]
                         suffix = text[suffix_start:suffix_end]
                         if (suffix_start == end + 1 and text[end] == "-"
                                 and len(suffix) <= 4 and suffix.islower()):
                             end, step = suffix_end, 2
                     if abbreviation not in skip and not self._excluded(units, i, abbreviation):
-                        matches.append(Match(spans[i][0], end, abbreviation))
+                        matches.append(Match(spans()[i][0], end, abbreviation))
                     i += step
                     continue
             i += 1
@@ -130,7 +139,7 @@ class TermMatcher:
 
     @staticmethod
     def _longest(
-        text: str, spans: list[tuple[int, int]], units: list[str], i: int,
+        text: str, spans: Callable[[], list[tuple[int, int]]], units: list[str], i: int,
         candidates: list[tuple[list[str], str]],
     ) -> tuple[int, str] | None:
         """(words, term id) of the longest name starting at word `i`, if any."""
@@ -138,8 +147,11 @@ class TermMatcher:
             n = len(sequence)
             if units[i:i + n] != sequence:
                 continue
+            if n == 1:
+                return n, term_id
             # Words of a name are separated by spaces or a hyphen, nothing else.
-            if all(text[spans[j][1]:spans[j + 1][0]].strip() in ("", "-")
+            offsets = spans()
+            if all(text[offsets[j][1]:offsets[j + 1][0]].strip() in ("", "-")
                    for j in range(i, i + n - 1)):
                 return n, term_id
         return None
