@@ -13,10 +13,11 @@ LUNR = ASSETS / "vendor" / "lunr.min.js"
 ENGINE = ASSETS / "engine.js"
 MORPHOLOGY = Path(__file__).resolve().parents[2] / "plugins" / "morphology" / "assets" / "morphology.js"
 
-# Reads {payload, options, queries, raw, clauses} on stdin: engine results per
-# query; for `raw` terms the plain lunr.js results (ref, score) of one term
-# clause; for `clauses` ({term: boost}) the engine's score() next to lunr.js's
-# query() of the same boosted clauses: [ref, score, matched terms] each.
+# Reads {payload, options, queries, raw, clauses, expand} on stdin: engine
+# results per query; for `raw` terms the plain lunr.js results (ref, score) of
+# one term clause; for `clauses` ({term: boost}) the engine's score() next to
+# lunr.js's query() of the same boosted clauses: [ref, score, matched terms]
+# each; for `expand` queries, the index terms each word expands to.
 _ENGINE = r"""
 const fs = require("fs");
 const [lunrPath, morphologyPath, enginePath] = process.argv.slice(1);
@@ -31,6 +32,8 @@ const index = lunr.Index.load(S.unpack(input.payload));
     results,
     raw: (input.raw || []).map(term => index.query(q => q.term(term, {usePipeline: false}))
       .map(r => [r.ref, r.score])),
+    expansions: (input.expand || []).map(
+      q => engine.words(q).map(w => Object.keys(engine.expansions(w)).sort())),
     clauses: (input.clauses || []).map(boosts => ({
       engine: Object.entries(engine.score(boosts).hits).map(([ref, h]) => [ref, h.score, h.terms.sort()]),
       lunr: index.query(q => Object.keys(boosts).forEach(
@@ -104,12 +107,13 @@ def _run(script: str, args: list[str], payload: dict[str, Any]) -> Any:
 def search(
     payload: dict[str, Any], queries: list[str], options: dict[str, Any] | None = None,
     raw: list[str] | None = None, clauses: list[dict[str, float]] | None = None,
+    expand: list[str] | None = None,
 ) -> dict[str, Any]:
     """Engine results for each query (and plain lunr.js results for `raw` terms and `clauses`)."""
     return _run(  # type: ignore[no-any-return]
         _ENGINE, [str(LUNR), str(MORPHOLOGY), str(ENGINE)],
         {"payload": payload, "options": options or {}, "queries": queries, "raw": raw or [],
-         "clauses": clauses or []},
+         "clauses": clauses or [], "expand": expand or []},
     )
 
 

@@ -132,3 +132,20 @@ def test_a_language_never_returns_another_languages_pages(search_site: SearchSit
     results = node.search(search_site.payload("et"), queries)["results"]
     assert results[0]["items"] == [] and results[1]["items"] == []
     assert all(location.startswith("abi/") for location in node.locations(results[2]))
+
+
+@pytest.mark.parametrize(("pages", "expanded"), [(30, True), (2100, False)])
+def test_a_very_common_word_is_not_expanded_on_a_big_site(pages: int, expanded: bool) -> None:
+    """Its completions and stem neighbours would only re-score what it meets, at a large download."""
+    site = [
+        IndexedPage(f"p{n}/", f"Strona {n}", sections=[
+            section("a", "Pytanie",
+                    "Klient pyta o zamówienie." + (" Klientela rośnie." if n % 10 == 0 else "")),
+        ])
+        for n in range(pages)
+    ]
+    data = payload(site)
+    assert data["count"] >= pages
+    [[klient]] = node.search(data, [], expand=["klient "])["expansions"]
+    assert analyzer("pl").key("klient") in klient  # the word itself always
+    assert any(term.startswith("klientel") for term in klient) is expanded

@@ -32,6 +32,7 @@
   var NEIGHBOUR_BOOST = 0.4;  // a key sharing the stem (see neighbours())
   var NEIGHBOUR_MIN = 4;
   var COMMON_SHARE = 0.25;  // see expansions()
+  var COMMON_MIN_DOCUMENTS = 2000;
   var NEIGHBOUR_SHARE = 0.6;
   var NEIGHBOUR_STEM = 0.5;
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
@@ -186,10 +187,11 @@
       }
       var forms = word.key === word.fold ? [word.key] : [word.key, word.fold];
       forms.forEach(function (form) { if (hasTerm(form)) add(1)(form); });
-      // A word whose own key already meets a large share of the documents:
-      // its completions and stem neighbours would only re-score documents it
-      // meets anyway, and on a big site they are the largest postings there are.
-      var common = hasTerm(word.key) && df[positions[word.key]] >= count * COMMON_SHARE;
+      // On a big site, a word whose own key already meets a large share of
+      // the documents: its completions and stem neighbours would only re-score
+      // documents it meets anyway, and they are the largest postings there are.
+      var common = count >= COMMON_MIN_DOCUMENTS && hasTerm(word.key) &&
+        df[positions[word.key]] >= count * COMMON_SHARE;
       if (word.prefix && !common) completions(word.fold).forEach(add(PREFIX_BOOST));
       var known = Object.keys(terms).length > 0;
       if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
