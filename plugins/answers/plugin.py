@@ -19,7 +19,7 @@ from plugins.answers import structured_data
 from plugins.answers.catalog import CatalogPage, build_catalogs, catalog_entry
 from plugins.answers.config import AnswersConfig
 from plugins.answers.redirects import redirect_page
-from plugins.answers.related import Candidate, related
+from plugins.answers.related import Candidate, Candidates, related
 from plugins.answers.sections import AnswersExtension, PageSections
 from plugins.core.git_history import GitHistory, shared_history
 from plugins.core.i18n import current_locale, is_outermost_build, site_locales
@@ -44,6 +44,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.catalog_pages: list[CatalogPage] = []
         self.question_ids: dict[str, dict[str, str]] = {}  # locale -> id -> "src:line"
         self.candidates: dict[str, list[Candidate]] = {}
+        self.indexed_candidates: dict[str, Candidates] = {}
         self.page_sections: dict[str, PageSections] = {}
         self.redirects: list[tuple[str, str, Page]] = []
         self.history: GitHistory | None = None
@@ -54,6 +55,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             self.catalog_pages, self.question_ids = [], {}
         self.candidates, self.page_sections, self.redirects = {}, {}, []
+        self.indexed_candidates = {}
         self.history = shared_history(Path(config.docs_dir))
         self.site_url = (config.site_url or "").rstrip("/") + "/"
         add_theme_templates(config)
@@ -163,8 +165,12 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
                 data.append(structured_data.breadcrumbs(crumbs))
             context["kb_structured_data"] = data
         if self._is_article(page) and self.config.related_limit and page.meta.get("key"):
-            candidates = self.candidates.get(locale, [])
-            current = next((c for c in candidates if c.url == page.url), None)
+            # Every page of the language was converted before the first
+            # template, so the candidates are complete: index them once.
+            if locale not in self.indexed_candidates:
+                self.indexed_candidates[locale] = Candidates(self.candidates.get(locale, []))
+            candidates = self.indexed_candidates[locale]
+            current = candidates.by_url.get(page.url)
             if current is not None:
                 explicit = [str(key) for key in page.meta.get("related") or []]
                 context["kb_related"] = [

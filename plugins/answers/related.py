@@ -17,16 +17,25 @@ class Candidate:
     terms: frozenset[str] = field(default_factory=frozenset)
 
 
+class Candidates:
+    """One language's candidates, indexed once for every page that asks."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.all = candidates
+        self.by_key = {candidate.key: candidate for candidate in candidates}
+        self.by_url = {candidate.url: candidate for candidate in candidates}
+
+
 def related(
-    current: Candidate, explicit: list[str], candidates: list[Candidate], limit: int
+    current: Candidate, explicit: list[str], candidates: Candidates, limit: int
 ) -> list[Candidate]:
     """Up to `limit` pages: the writer's `related` keys in order, then the best scored."""
-    by_key = {candidate.key: candidate for candidate in candidates}
+    by_key = candidates.by_key
     chosen = [by_key[key] for key in explicit if key in by_key and key != current.key]
     taken = {candidate.key for candidate in chosen} | {current.key}
 
     scored = []
-    for candidate in candidates:
+    for candidate in candidates.all:
         if candidate.key in taken:
             continue
         shared = len(current.terms & candidate.terms)
