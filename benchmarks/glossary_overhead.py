@@ -8,7 +8,7 @@ interleaved in a rotating order; the glossary's share is the median over the
 rounds of ours / ours-without-glossary built in the same round. Target:
 glossary <= 15% of the build, peak RSS < 1.5 GB.
 
-    .venv/bin/python benchmarks/glossary_overhead.py [--articles 300] [--terms 200] [--runs 2]
+    .venv/bin/python benchmarks/glossary_overhead.py [--articles 300] [--terms 200] [--runs 5]
 """
 
 from __future__ import annotations

@@ -26,14 +26,11 @@ search behaviour, only makes the expected locations comparable.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +40,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale import StaticServer
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = Path(__file__).parent / "search_queries"
@@ -157,19 +157,12 @@ def plain_config(work: Path) -> Path:
 
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    """The site on a loopback static server in its own process (see scale.StaticServer)."""
+    server = StaticServer(directory)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield server.base
     finally:
         server.shutdown()
-        server.server_close()
 
 
 def home(base: str, site: Path, locale: str) -> str:

@@ -50,13 +50,6 @@ class IndexedPage:
     sections: list[Section] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Synonym:
-    """One glossary name: its words' (key, folded surface) pairs."""
-
-    words: tuple[tuple[str, str], ...]
-
-
 def keys_of(analyzer: Analyzer, *texts: str) -> list[str]:
     """Morphology keys of every word of the texts, in order."""
     return [analyzer.key(word) for text in texts for word in WORD.findall(text)]

@@ -39,19 +39,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 Serve = Callable[[Path], str]
 
 
+def start_server(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """A static server for `directory` on loopback: (base URL, server to stop)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def stop_server(server: http.server.ThreadingHTTPServer) -> None:
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture
 def serve() -> Iterator[Serve]:
     """Serve a built site on loopback; returns its base URL."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def start(directory: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base, server = start_server(directory)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return base
 
     yield start
     for server in servers:
-        server.shutdown()
-        server.server_close()
+        stop_server(server)

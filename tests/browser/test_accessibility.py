@@ -6,9 +6,6 @@ injected into the page; no critical or serious violation may remain.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from tests.browser.conftest import _QuietHandler
+from tests.browser.conftest import start_server, stop_server
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -46,12 +43,9 @@ def axe_source() -> str:
 @pytest.fixture(scope="module")
 def base(bundled_site: Path) -> Iterator[str]:
     """The bundled site served on loopback for this module."""
-    handler = functools.partial(_QuietHandler, directory=str(bundled_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    url, server = start_server(bundled_site)
+    yield url
+    stop_server(server)
 
 
 def page_of_kind(site: Path, locale: str, kind: str) -> str:

@@ -15,7 +15,7 @@ MORPHOLOGY = Path(__file__).resolve().parents[2] / "plugins" / "morphology" / "a
 
 # Reads {payload, options, queries, raw, clauses, expand} on stdin: engine
 # results per query; for `raw` terms the plain lunr.js results (ref, score) of
-# one term clause; for `clauses` ({term: boost}) the engine's score() next to
+# one term clause; for `clauses` ({term: boost}) the engine's scores (scoreMap) next to
 # lunr.js's query() of the same boosted clauses: [ref, score, matched terms]
 # each; for `expand` queries, the index terms each word expands to.
 _ENGINE = r"""
@@ -35,7 +35,7 @@ const index = lunr.Index.load(S.unpack(input.payload));
     expansions: (input.expand || []).map(
       q => engine.words(q).map(w => Object.keys(engine.expansions(w)).sort())),
     clauses: (input.clauses || []).map(boosts => ({
-      engine: Object.entries(engine.score(boosts).hits).map(([ref, h]) => [ref, h.score, h.terms.sort()]),
+      engine: Object.entries(engine.scoreMap(boosts).hits).map(([ref, h]) => [ref, h.score, h.terms.sort()]),
       lunr: index.query(q => Object.keys(boosts).forEach(
         term => q.term(term, {usePipeline: false, boost: boosts[term]})))
         .map(r => [r.ref, r.score, Object.keys(r.matchData.metadata).sort()]),

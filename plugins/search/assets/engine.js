@@ -580,7 +580,7 @@
       return warmed < count;
     }
 
-    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, score: scoreMap,
+    return { search: search, warm: warm, words: words, expansions: expansions, rank: rank, scoreMap: scoreMap,
              docs: docs, loaded: loaded };
   }
 
