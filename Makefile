@@ -1,47 +1,62 @@
 # Two commands on a fresh machine (see README.md):
 #   make serve   install everything, build the site and serve it with live preview
 #   make test    install everything and run every test and check
+# The Python is found by .ci/find-python (CPython 3.11.2 to 3.14); `make test PYTHON=python3.13`
+# picks one, and switching recreates the venv.
 SHELL := /bin/bash
-PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+export PYTHON
+SERVE_ADDR ?= 127.0.0.1:8000
 
-.PHONY: setup system build serve test lint clean
+.PHONY: setup system venv build serve test lint lock clean
 
-setup: system $(STAMP) $(NODE_STAMP)
+setup: system venv $(NODE_STAMP)
 
-# Debian packages: Chromium for browser tests, ICU headers for PyICU (collation),
-# Node.js/npm and Java for the quality gates.
+# Debian packages (Chromium, Node.js/npm, a Java runtime), only those missing.
 system:
 	@bash .ci/system-packages
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip==26.3
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+# The venv and the locked Python packages; a no-op when the stamp (interpreter,
+# pyproject.toml, lock) is current.
+venv: system
+	@bash .ci/venv $(VENV)
 
 # Quality-gate tools at the exact versions of package-lock.json: the Nu Html
 # Checker (vnu-jar) and axe-core. --ignore-scripts: vnu-jar's install script
 # would download a Java runtime; the checker runs on the machine's Java.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
-	touch $(NODE_STAMP)
+	@echo "==> npm packages from package-lock.json"
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 build: setup
 	$(BIN)/mkdocs build --strict
 
 serve: build
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
-test: setup
-	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy plugins
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m pytest -q
+# Lint first (seconds), then pytest, which builds the bundled site with
+# `mkdocs build --strict` itself (tests/conftest.py, bundled_site) and runs on
+# every core with pytest-xdist.
+test: setup lint
+	@echo "==> pytest"
+	$(BIN)/python -m pytest
+
+lint: venv
+	@echo "==> ruff and mypy"
+	@$(BIN)/ruff check plugins tests benchmarks
+	@$(BIN)/mypy plugins
+
+# Rewrites .ci/requirements.lock from pyproject.toml for every supported Python.
+lock: venv
+	$(BIN)/python -m pip install --quiet uv==0.13.9
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--no-header --index-url https://pypi.org/simple --no-emit-index-url -o .ci/requirements.lock.new
+	{ head -n 2 .ci/requirements.lock; grep -v '^ *#' .ci/requirements.lock.new; } > .ci/requirements.lock
+	rm .ci/requirements.lock.new
 
 clean:
 	rm -rf site $(VENV) node_modules

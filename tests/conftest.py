@@ -50,6 +50,7 @@ def site_config(**overrides: Any) -> dict[str, Any]:
             {"i18n": {
                 "docs_structure": "folder",
                 "fallback_to_default": False,
+                "reconfigure_search": False,
                 "languages": LANGUAGES,
             }},
         ],

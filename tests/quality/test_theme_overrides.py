@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -10,6 +11,7 @@ import material
 
 from plugins.core.plain_text import PlainText, escape_plain_text, mark_plain_fields
 from plugins.core.theme import TEMPLATES
+from tests.conftest import BuildSite, page
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
@@ -50,3 +52,21 @@ def test_plain_text_is_escaped_in_templates_and_plain_elsewhere() -> None:
         '"\\u003cimg src=x onerror=\\"x()\\"\\u003e \\u0026 co"'
     )
     assert json.dumps(meta["title"]) == json.dumps('<img src=x onerror="x()"> & co')
+
+
+def test_a_page_titled_like_the_site_is_titled_once(build_site: BuildSite) -> None:
+    """The home page of "Test KB" is "Test KB" in the tab, not "Test KB - Test KB"."""
+    site = build_site({
+        "pl/index.md": page("Test KB", "home", "Witamy."),
+        "et/index.md": page("Avaleht", "home", "Tere."),
+        "sk/index.md": page("Úvod", "home", "Vitajte."),
+        "pl/kontakt.md": page("Kontakt", "contact", "Tekst."),
+        "et/kontakt.md": page("Kontakt", "contact", "Tekst."),
+        "sk/kontakt.md": page("Kontakt", "contact", "Text."),
+    })
+    title = re.compile(r"<title>([^<]*)</title>")
+    assert title.findall((site.site / "pl" / "index.html").read_text("utf-8")) == ["Test KB"]
+    assert title.findall((site.site / "et" / "index.html").read_text("utf-8")) == ["Avaleht - Test KB"]
+    assert title.findall((site.site / "pl" / "kontakt" / "index.html").read_text("utf-8")) == [
+        "Kontakt - Test KB"
+    ]
