@@ -29,7 +29,7 @@ venv: system
 # would download a Java runtime; the checker runs on the machine's Java.
 $(NODE_STAMP): package.json package-lock.json
 	@echo "==> npm packages from package-lock.json"
-	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@npm ci --ignore-scripts --no-audit --no-fund --silent
 	@touch $(NODE_STAMP)
 
 build: setup
@@ -43,7 +43,7 @@ serve: build
 # every core with pytest-xdist.
 test: setup lint
 	@echo "==> pytest"
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: venv
 	@echo "==> ruff and mypy"
