@@ -47,38 +47,41 @@ def checked_problems(
     """Writers' mistakes in the `checked_against` field, with file and line."""
     problems = []
     for article in index.articles:
-        fields = article.front_matter.fields
-        if CHECKED_FIELD not in fields:
-            continue
-        value = fields[CHECKED_FIELD]
-        line = article.front_matter.line(CHECKED_FIELD)
-
-        def problem(text: str, article: Article = article, line: int = line) -> None:
-            problems.append(Problem(article.src_uri, line, f"'{CHECKED_FIELD}': {text}"))
-
-        if article.locale == source_locale:
-            problem(
-                f"only a translation can be checked against its original; this page is in "
-                f"the default language ({source_locale}): remove the field"
-            )
-        elif isinstance(value, bool) or not isinstance(value, str | int):
-            problem(
-                "write the commit id of the original you checked the translation against "
-                f'(as kb-translation-status prints it), e.g. {CHECKED_FIELD}: "3f2a1b9c"'
-            )
-        elif isinstance(value, int):
-            problem(f'put the commit id in quotes ({CHECKED_FIELD}: "..."): YAML read it as a number')
-        elif not _COMMIT_ID.fullmatch(value):
-            problem(
-                f"'{value}' is not a commit id (7 to 40 hexadecimal characters, as "
-                "kb-translation-status prints it)"
-            )
-        elif history.available and history.resolve(value) is None:
-            problem(
-                f"commit '{value}' is not in this repository's history (a typo, or a "
-                "shallow clone: fetch the whole history)"
-            )
+        if CHECKED_FIELD in article.front_matter.fields:
+            mistake = _checked_mistake(article, source_locale, history)
+            if mistake:
+                problems.append(Problem(
+                    article.src_uri, article.front_matter.line(CHECKED_FIELD),
+                    f"'{CHECKED_FIELD}': {mistake}",
+                ))
     return problems
+
+
+def _checked_mistake(article: Article, source_locale: str, history: GitHistory) -> str | None:
+    value = article.front_matter.fields[CHECKED_FIELD]
+    if article.locale == source_locale:
+        return (
+            "only a translation can be checked against its original; this page is in the "
+            f"default language ({source_locale}): remove the field"
+        )
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f'put the commit id in quotes ({CHECKED_FIELD}: "..."): YAML read it as a number'
+    if not isinstance(value, str):
+        return (
+            "write the commit id of the original you checked the translation against "
+            f'(as kb-translation-status prints it), e.g. {CHECKED_FIELD}: "3f2a1b9c"'
+        )
+    if not _COMMIT_ID.fullmatch(value):
+        return (
+            f"'{value}' is not a commit id (7 to 40 hexadecimal characters, as "
+            "kb-translation-status prints it)"
+        )
+    if history.available and history.resolve(value) is None:
+        return (
+            f"commit '{value}' is not in this repository's history (a typo, or a shallow "
+            "clone: fetch the whole history)"
+        )
+    return None
 
 
 def outdated_translations(

@@ -284,13 +284,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 log.warning(str(problem))
         for problem in checked_problems(index, self.locales.default, self.history):
             log.warning(str(problem))
-        self.outdated = outdated_translations(index, self.locales.default, self.history)
-        for head, details in summary_lines(
-            translation_status(index, self.locales.default, self.outdated)
-        ):
-            log.info(head)
-            for detail in details:
-                log.debug(detail)
         if self.config.missing_translation != "ignore":
             emit = log.warning if self.config.missing_translation == "warn" else log.info
             for locale in self.locales.codes:
@@ -301,6 +294,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                         f"no '{locale}' translation of '{key}' (add a page under {locale}/ "
                         f"with `{self.config.key_field}: {key}`)"
                     )
+        # The writer's summary: counts per language, the pages under --verbose.
+        self.outdated = outdated_translations(index, self.locales.default, self.history)
+        for head, details in summary_lines(
+            translation_status(index, self.locales.default, self.outdated)
+        ):
+            log.info(head)
+            for detail in details:
+                log.debug(detail)
         return index
 
     def _notice_page(self, config: MkDocsConfig, locale: str) -> File:
