@@ -19,6 +19,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Choose your language",
         "reading_time": "Reading time: {duration}",
         "updated": "Updated",
+        "outdated.title": "This translation may be out of date",
+        "outdated.body": "The original page was updated on {date}, after this translation was last revised.",
+        "outdated.original": "Original ({language}): {link}",
         "answers.copy_link": "Copy link",
         "answers.copy_answer": "Copy answer",
         "answers.link_copied": "Link copied",
@@ -42,6 +45,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Wybierz język",
         "reading_time": "Czas czytania: {duration}",
         "updated": "Zaktualizowano",
+        "outdated.title": "To tłumaczenie może być nieaktualne",
+        "outdated.body": (
+            "Oryginał tej strony zaktualizowano {date}, już po ostatniej zmianie tego tłumaczenia."
+        ),
+        "outdated.original": "Oryginał (język {language}): {link}",
         "answers.copy_link": "Kopiuj link",
         "answers.copy_answer": "Kopiuj odpowiedź",
         "answers.link_copied": "Skopiowano link",
@@ -65,6 +73,11 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Vali keel",
         "reading_time": "Lugemisaeg: {duration}",
         "updated": "Uuendatud",
+        "outdated.title": "See tõlge võib olla aegunud",
+        "outdated.body": (
+            "Originaali on muudetud pärast selle tõlke viimast uuendamist. Muudatuse kuupäev: {date}."
+        ),
+        "outdated.original": "Originaal ({language} keeles): {link}",
         "answers.copy_link": "Kopeeri link",
         "answers.copy_answer": "Kopeeri vastus",
         "answers.link_copied": "Link on kopeeritud",
@@ -88,6 +101,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "chooser.title": "Vyberte si jazyk",
         "reading_time": "Čas čítania: {duration}",
         "updated": "Aktualizované",
+        "outdated.title": "Tento preklad nemusí byť aktuálny",
+        "outdated.body": "Pôvodná stránka bola aktualizovaná {date}, až po poslednej úprave tohto prekladu.",
+        "outdated.original": "Originál ({language}): {link}",
         "answers.copy_link": "Kopírovať odkaz",
         "answers.copy_answer": "Kopírovať odpoveď",
         "answers.link_copied": "Odkaz bol skopírovaný",

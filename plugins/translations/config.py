@@ -30,6 +30,13 @@ class TranslationsConfig(Config):
     notice_page = c.Type(str, default="translation-missing")
     """Path (per locale) of the localized page shown for a missing translation."""
 
+    outdated_notice = c.Type(bool, default=True)
+    """Tell readers of an outdated translation that the original changed, with a link to it."""
+
+    outdated_notice_after_days = c.Type(int, default=0)
+    """Show that notice only once the original's change is this many days older than the
+    built commit (a grace period for translators; dates from git, never the clock)."""
+
     status_report = c.Type(str, default="translation-status.json")
     """File in the site root listing missing and outdated translations."""
 

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from babel import Locale, UnknownLocaleError
 from mkdocs.structure.files import File
+from mkdocs_static_i18n.config import RE_LOCALE
 
 from plugins.core.front_matter import FrontMatter, front_matter_of
 
@@ -25,6 +27,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:  # a folder, not a line of a file
+            return f"{self.src_uri}: {self.message}"
         return f"{self.src_uri}:{self.line}: {self.message}"
 
 
@@ -73,6 +77,53 @@ def locale_of(src_uri: str, locales: Iterable[str]) -> str | None:
     """The locale folder a source file lives in, if any."""
     first = PurePosixPath(src_uri).parts[0]
     return first if first in set(locales) else None
+
+
+def unplaced_pages(
+    files: Iterable[File], locales: tuple[str, ...], listed: Iterable[str]
+) -> list[Problem]:
+    """Pages outside every language folder, and language folders mkdocs.yml does not list.
+
+    static-i18n publishes the first as default-language pages that no check
+    sees, and silently drops the second (a folder named like a locale code,
+    its `RE_LOCALE`); `listed` holds every configured language, built or not.
+    """
+    known = set(locales) | set(listed)
+    problems = []
+    folders: dict[str, list[str]] = {}
+    folder_list = ", ".join(f"{code}/" for code in locales)
+    for file in files:
+        if not file.is_documentation_page() or file.generated_by or file.inclusion.is_excluded():
+            continue
+        parts = PurePosixPath(file.src_uri).parts
+        if parts[0] in known:
+            continue
+        if len(parts) > 1 and RE_LOCALE.match(parts[0]):
+            folders.setdefault(parts[0], []).append(file.src_uri)
+            continue
+        problems.append(Problem(
+            file.src_uri, 1,
+            f"the page is outside every language folder ({folder_list}): it would be "
+            "published with no language, translations or checks; move it into a language folder",
+        ))
+    for folder, pages in sorted(folders.items()):
+        shown = ", ".join(sorted(pages)[:3]) + (", ..." if len(pages) > 3 else "")
+        problems.append(Problem(
+            f"{folder}/", 0,
+            f"a language folder{_language(folder)} that mkdocs.yml does not list under the "
+            f"i18n plugin's `languages`, so its {len(pages)} pages are not published "
+            f"({shown}); add the language there, or rename or move the folder",
+        ))
+    return problems
+
+
+def _language(folder: str) -> str:
+    """` (German)` for a folder named after a language Babel knows, else ``."""
+    try:
+        name = Locale.parse(folder.replace("-", "_")).get_display_name("en")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ""
+    return f" ({name})" if name else ""
 
 
 def build_index(

@@ -19,7 +19,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from plugins.core.front_matter import body_line
 from plugins.core.git_history import GitHistory, shared_history
-from plugins.core.i18n import SiteLocales, current_locale, is_outermost_build, site_locales
+from plugins.core.i18n import (
+    SiteLocales,
+    current_locale,
+    i18n_plugin,
+    is_outermost_build,
+    site_locales,
+)
 from plugins.core.link_lines import link_lines
 from plugins.core.messages import message
 from plugins.core.plain_text import escape_plain_text, mark_plain_fields
@@ -29,10 +35,19 @@ from plugins.core.theme import add_theme_templates
 from plugins.translations.body import BodyExtension, PageBody
 from plugins.translations.chooser import render_chooser
 from plugins.translations.config import TranslationsConfig
-from plugins.translations.index import Article, TranslationIndex, build_index
+from plugins.translations.index import Article, TranslationIndex, build_index, unplaced_pages
+from plugins.translations.outdated import (
+    CHECKED_FIELD,
+    Outdated,
+    checked_problems,
+    language_name,
+    notice_due,
+    outdated_translations,
+    render_notice,
+)
 from plugins.translations.sitemap import render_sitemap, write_sitemap
 from plugins.translations.slugs import slugify
-from plugins.translations.status import translation_status
+from plugins.translations.status import summary_lines, translation_status
 
 log = get_plugin_logger("kb-translations")
 
@@ -44,6 +59,7 @@ KNOWN_FIELDS = frozenset({
     "title", "description", "key", "category", "related", "redirect_from",
     "template", "hide", "icon", "status", "subtitle", "search", "tags",
     "glossary", "reading_time", "social", "robots", "faq", "renamed_ids",
+    CHECKED_FIELD,
 })
 
 
@@ -56,6 +72,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.index: TranslationIndex | None = None
         self.locales: SiteLocales | None = None
         self.history: GitHistory | None = None
+        self.outdated: dict[str, Outdated] = {}
         self.unreadable: set[str] = set()
         self.site_url = ""
         self.command = "build"
@@ -75,6 +92,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             # A new site build (not one of static-i18n's nested ones): reset.
             self.index = None
+            self.outdated = {}
             self.unreadable = set()
             self.history = shared_history(Path(config.docs_dir))
             self.site_dir, self.build_pid = config.site_dir, os.getpid()
@@ -94,6 +112,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 "the sitemap must carry absolute URLs"
             )
         self.site_url = config.site_url.rstrip("/") + "/"
+        if self.config.outdated_notice_after_days < 0:
+            raise PluginError("kb-translations: `outdated_notice_after_days` must be 0 or more")
         return config
 
     # Before static-i18n (-100) narrows the files to one language: we need
@@ -182,6 +202,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 "unavailable": message(locale, "translation.unavailable"),
             })
         context["kb_switcher"] = switcher
+        context["kb_outdated_notice"] = self._outdated_notice(page, locale)
         context["kb_search_root"] = get_relative_url(f"{locale}/", page.url)
         alternates = [
             {"name": self.locales.name(code), "link": self._absolute(version.url), "lang": code}
@@ -218,7 +239,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             (site / "index.html").write_text(
                 render_chooser(self.locales, homes), encoding="utf-8"
             )
-        report = translation_status(self.index, self.locales.default, self._changed)
+        report = translation_status(self.index, self.locales.default, self.outdated)
         (site / self.config.status_report).write_text(
             json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",
@@ -237,7 +258,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.locales = site_locales(config)
         self.history = shared_history(Path(config.docs_dir))
         index = self._build_index(config, files, report=False)
-        return translation_status(index, self.locales.default, self._changed)
+        outdated = outdated_translations(index, self.locales.default, self.history)
+        return translation_status(index, self.locales.default, outdated)
 
     def _build_index(
         self, config: MkDocsConfig, files: Files, report: bool = True
@@ -250,10 +272,18 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         )
         if not report:
             return index
+        assert self.history is not None
         for problem in index.problems:
             log.warning(str(problem))
             if "not valid UTF-8" in problem.message:
                 self.unreadable.add(problem.src_uri)
+        i18n = i18n_plugin(config)
+        if i18n is not None:  # without static-i18n there are no language folders
+            listed = [language.locale for language in i18n.config.languages]
+            for problem in unplaced_pages(files, self.locales.codes, listed):
+                log.warning(str(problem))
+        for problem in checked_problems(index, self.locales.default, self.history):
+            log.warning(str(problem))
         if self.config.missing_translation != "ignore":
             emit = log.warning if self.config.missing_translation == "warn" else log.info
             for locale in self.locales.codes:
@@ -264,6 +294,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                         f"no '{locale}' translation of '{key}' (add a page under {locale}/ "
                         f"with `{self.config.key_field}: {key}`)"
                     )
+        # The writer's summary: counts per language, the pages under --verbose.
+        self.outdated = outdated_translations(index, self.locales.default, self.history)
+        for head, details in summary_lines(
+            translation_status(index, self.locales.default, self.outdated)
+        ):
+            log.info(head)
+            for detail in details:
+                log.debug(detail)
         return index
 
     def _notice_page(self, config: MkDocsConfig, locale: str) -> File:
@@ -292,6 +330,22 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         file.locale = file.localization = file.locale_alternate_of = locale  # type: ignore[attr-defined]
         file.alternates = {locale: file}  # type: ignore[attr-defined]
         return file
+
+    def _outdated_notice(self, page: Page, locale: str) -> str:
+        """The reader's notice on an outdated translation ("" elsewhere or when turned off)."""
+        assert self.locales is not None and self.history is not None
+        outdated = self.outdated.get(page.file.src_uri)
+        if (
+            outdated is None or not self.config.outdated_notice
+            or not notice_due(outdated, self.history.head_time(),
+                              self.config.outdated_notice_after_days)
+        ):
+            return ""
+        source = outdated.source.locale
+        return render_notice(
+            outdated, locale, get_relative_url(outdated.source.url, page.url),
+            language_name(source, locale, self.locales.name(source)),
+        )
 
     def _absolute(self, url: str) -> str:
         return self.site_url + url

@@ -1,7 +1,8 @@
 """Translation status: per locale, the missing and the outdated translations.
 
 A translation is outdated when its source-language version changed in git
-after the translation's own last change (the rule Lunaria and Zendesk use).
+after the translation's own last change (the rule Lunaria and Zendesk use),
+unless it was checked against that change (see `outdated.py`).
 Run as `kb-translation-status [-f mkdocs.yml] [--json]`; the build also
 writes the same report to the site root.
 """
@@ -11,19 +12,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from plugins.translations.index import Article, TranslationIndex
+from plugins.translations.index import TranslationIndex
+from plugins.translations.outdated import Outdated
 
 
 def translation_status(
     index: TranslationIndex,
     source_locale: str,
-    changed: Callable[[Article], datetime | None],
+    outdated: dict[str, Outdated],
 ) -> dict[str, Any]:
-    """The report as plain data (it is written as JSON)."""
+    """The report as plain data (it is written as JSON).
+
+    `outdated` comes from `outdated_translations`; `source_commit` is what a
+    translator writes in `checked_against` after a change that needed no translation.
+    """
     report: dict[str, Any] = {"source_locale": source_locale, "locales": {}}
     for locale in index.locales:
         missing = [
@@ -34,24 +38,41 @@ def translation_status(
             }
             for key, versions in index.missing(locale)
         ]
-        outdated = []
-        if locale != source_locale:
-            for key, versions in sorted(index.by_key.items()):
-                source, translation = versions.get(source_locale), versions.get(locale)
-                if source is None or translation is None:
-                    continue
-                source_changed, translation_changed = changed(source), changed(translation)
-                if source_changed and translation_changed and source_changed > translation_changed:
-                    outdated.append({
-                        "key": key,
-                        "translation": translation.src_uri,
-                        "source": source.src_uri,
-                        "source_changed": source_changed.isoformat(),
-                        "translation_changed": translation_changed.isoformat(),
-                    })
+        stale = [
+            {
+                "key": item.translation.key,
+                "translation": item.translation.src_uri,
+                "source": item.source.src_uri,
+                "source_changed": item.source_changed.isoformat(),
+                "source_commit": item.source_commit,
+                "translation_changed": item.translation_changed.isoformat(),
+            }
+            for item in outdated.values()
+            if item.translation.locale == locale
+        ]
         pages = sum(1 for article in index.articles if article.locale == locale)
-        report["locales"][locale] = {"pages": pages, "missing": missing, "outdated": outdated}
+        report["locales"][locale] = {"pages": pages, "missing": missing, "outdated": stale}
     return report
+
+
+def summary_lines(report: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """Per language, one line of counts and the lines naming its pages (for the build log)."""
+    lines = []
+    for locale, status in report["locales"].items():
+        head = (
+            f"{locale}: {status['pages']} pages, {len(status['missing'])} missing and "
+            f"{len(status['outdated'])} outdated translations"
+        )
+        details = [f"{locale}: missing '{item['key']}' (source: {item['source']})"
+                   for item in status["missing"]]
+        details += [
+            f"{locale}: outdated {item['translation']} (source {item['source']} changed "
+            f"{item['source_changed'][:10]} in {item['source_commit'][:10]}, translation "
+            f"{item['translation_changed'][:10]})"
+            for item in status["outdated"]
+        ]
+        lines.append((head, details))
+    return lines
 
 
 def format_status(report: dict[str, Any]) -> str:
@@ -67,7 +88,8 @@ def format_status(report: dict[str, Any]) -> str:
         for item in status["outdated"]:
             out.append(
                 f"  outdated  {item['translation']}  (source {item['source']} changed "
-                f"{item['source_changed'][:10]}, translation {item['translation_changed'][:10]})"
+                f"{item['source_changed'][:10]} in commit {item['source_commit'][:10]}, "
+                f"translation {item['translation_changed'][:10]})"
             )
     return "\n".join(out)
 

@@ -1,4 +1,5 @@
-"""axe-core (WCAG 2.2 A/AA) on every page type of every language of the bundled site.
+"""axe-core (WCAG 2.2 A/AA) on every page type of every language of the bundled site,
+and on the outdated-translation notice (a site built from git in tmp_path).
 
 axe comes from node_modules (npm `axe-core`, pinned in package.json) and is
 injected into the page; no critical or serious violation may remain.
@@ -11,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, Route
 
-from tests.browser.conftest import start_server, stop_server
-from tests.conftest import ROOT
+from tests.browser.conftest import Serve, start_server, stop_server
+from tests.conftest import ROOT, BuildSite, site_config
+from tests.translations.outdated_site import TRANSLATIONS, outdated_site
 
 pytestmark = pytest.mark.browser
 
@@ -133,3 +136,33 @@ def test_axe_reports_an_unlabeled_button(browser: Browser, axe_source: str) -> N
     violations = audit(tab, axe_source)
     tab.close()
     assert any(v.startswith("critical button-name") for v in violations), violations
+
+
+#: A phone in portrait (CSS pixels), as Playwright's device descriptors give it.
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
+         "is_mobile": True, "has_touch": True}
+
+
+def test_outdated_translation_notice_on_a_phone_in_both_schemes(
+    browser: Browser, build_site: BuildSite, serve: Serve, axe_source: str
+) -> None:
+    """The notice of a translation older than its original (built from git in tmp_path)."""
+    palette = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
+    config = site_config(theme={"name": "material", "language": "pl", "palette": palette})
+    site = outdated_site(build_site, config)
+    base = serve(site.site)
+    for locale, url in TRANSLATIONS.items():
+        for scheme, material_scheme in (("light", "default"), ("dark", "slate")):
+            context = browser.new_context(color_scheme=scheme, **PHONE)  # type: ignore[arg-type]
+            tab = context.new_page()
+            try:
+                tab.goto(base + url)
+                assert tab.locator("body").get_attribute("data-md-color-scheme") == material_scheme
+                box = tab.locator(".kb-outdated").bounding_box()
+                assert box is not None and box["width"] > 0, f"no notice on {url}"
+                assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["viewport"]["width"]  # type: ignore[index]
+                assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth")
+                violations = audit(tab, axe_source)
+            finally:
+                context.close()
+            assert not violations, f"{locale} {scheme}:\n" + "\n".join(violations)

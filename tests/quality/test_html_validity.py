@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BuildSite
 from tests.quality.html_validity import FILTERED, Message, filtered, validate
+from tests.translations.outdated_site import TRANSLATIONS, outdated_site
 
 LANGUAGES = ("pl", "et", "sk")
 
@@ -54,3 +56,13 @@ def test_the_checker_catches_a_duplicate_id_and_the_filter_stays_narrow(
     assert "Duplicate ID “kontakt”." in texts
     # Material's toggles are filtered by their markup, an autocomplete of ours is not.
     assert any(text.startswith(FILTERED[0][0]) for text in texts)
+
+
+def test_outdated_translation_notice_is_valid(build_site: BuildSite) -> None:
+    """The notice appears on the bundled site only when git says so: check it on a built one."""
+    site = outdated_site(build_site)
+    pages = [site.site / url / "index.html" for url in TRANSLATIONS.values()]
+    for path in pages:
+        assert 'class="admonition warning kb-outdated"' in path.read_text(encoding="utf-8")
+    errors = [str(message) for message in validate(pages) if not filtered(message)]
+    assert not errors, "\n".join(errors)
