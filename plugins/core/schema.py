@@ -289,7 +289,7 @@ for _name, _check, _allowed in (
     ("glossary", boolean, "write true or false, without quotes"),
     ("reading_time", boolean, "write true or false, without quotes"),
     ("renamed_ids", renamed_ids,
-     "`renamed_ids` must map old ids to new ones (`old-id: new-id`), ids of letters, digits and -"),
+     "write old heading ids mapped to the ids that replaced them: {old-id: new-id}"),
     ("redirect_from", list_of(redirect_path, unique=True),
      "write a list of old .md paths relative to the language folder: [help/old-page.md]"),
     ("tags", list_of(text, unique=True), "write a list of tags: [tag-a, tag-b]"),

@@ -67,9 +67,11 @@ def load_writer_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         raise WriterYamlError(f"malformed YAML: {error.problem or error}", _line(mark)) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) if isinstance(error.position, int) else 0
+        character = error.character
+        code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
         raise WriterYamlError(
-            f"malformed YAML: character {error.character!r} is not allowed in YAML "
-            "(a control character); delete it",
+            f"malformed YAML: character U+{code:04X} (a control character) is not allowed; "
+            "delete it",
             line,
         ) from None
     except (yaml.YAMLError, RecursionError, ValueError) as error:
