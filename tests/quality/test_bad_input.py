@@ -558,3 +558,94 @@ def test_markup_in_titles_definitions_and_questions_builds_escaped(tmp_path: Pat
     catalog = json.loads((build.site / "pl" / "answers.json").read_text(encoding="utf-8"))
     assert any(a.get("question") == names[0] for a in catalog["answers"])
     assert sources(tmp_path) == build.sources_before
+
+
+def test_a_dangling_page_link_fails_clearly(tmp_path: Path) -> None:
+    build = run_cli(tmp_path, base_site(), links={"pl/zepsuty.md": "nie-ma-mnie.md"})
+    assert build.returncode != 0, build.output
+    assert ("pl/zepsuty.md:1: cannot read the file (a link to a file that does not exist); "
+            "fix or remove it") in build.output
+    assert build.leftovers() == []
+    assert sources(tmp_path) == build.sources_before
+
+
+#: Dangerous values without `--strict`: the build succeeds with a warning and the
+#: value left out, so nothing escapes, runs or breaks search either.
+LENIENT = [
+    "redirect into the sources", "redirect beside the site", "redirect onto an asset",
+    "markup in status", "search boost NaN", "search boost infinite", "related as a number",
+    "missing template", "unknown icon", "faq as the text false", "alias bomb in front matter",
+    "control character in the glossary",
+]
+
+
+def _no_constant(name: str) -> Any:
+    raise AssertionError(f"{name} in JSON")
+
+
+@pytest.mark.parametrize("name", LENIENT)
+def test_without_strict_a_bad_value_is_reported_and_left_out(name: str, tmp_path: Path) -> None:
+    case = FAILING[name]
+    files = base_site()
+    case.change(files)
+    build = run_cli(tmp_path, files, strict=False)
+    assert build.returncode == 0, build.output
+    for expected in case.messages:
+        assert "WARNING -  kb-" in build.output and expected in build.output, build.output
+    for page_file in build.site.rglob("*.html"):
+        html = page_file.read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "__kbX" not in html, page_file
+    for data in build.site.rglob("*.json"):
+        json.loads(data.read_text(encoding="utf-8"), parse_constant=_no_constant)
+    assert not (build.site / "pl" / "wstrzykniete").exists()
+    assert sources(tmp_path) == build.sources_before
+
+
+CONFIG_ERRORS = {
+    "notice page outside the site": (
+        {"kb-translations": {"notice_page": "../../wstrzykniete"}},
+        "Plugin 'kb-translations' option 'notice_page': '../../wstrzykniete' must be a relative path",
+    ),
+    "status report outside the site": (
+        {"kb-translations": {"status_report": "/tmp/raport.json"}},
+        "option 'status_report': '/tmp/raport.json' must be a relative path",
+    ),
+    "answers catalog outside the language": (
+        {"kb-answers": {"catalog": "../../answers.json"}},
+        "option 'catalog': '../../answers.json' must be a relative path",
+    ),
+    "infinite field boost": (
+        {"kb-search": {"boosts": {"title": float("inf")}}},
+        "option 'boosts': title: inf must be a finite number above 0",
+    ),
+    "typo in a plugin option": (
+        {"kb-translations": {"missing_transltion": "info"}},
+        "Plugin 'kb-translations' option 'missing_transltion'",
+    ),
+}
+
+
+def _with_options(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    config = site_config()
+    plugins = []
+    for plugin in config["plugins"]:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name in options:
+            current = plugin[name] if isinstance(plugin, dict) else {}
+            plugin = {name: {**(current or {}), **options[name]}}
+        plugins.append(plugin)
+    config["plugins"] = plugins
+    return config
+
+
+@pytest.mark.parametrize("name", list(CONFIG_ERRORS))
+def test_a_configuration_error_stops_before_anything_is_written(name: str, tmp_path: Path) -> None:
+    """As README says: mkdocs.yml is checked before the build starts, so nothing is
+    written or removed; the site folder keeps what it had, and the exit status is 1."""
+    options, expected = CONFIG_ERRORS[name]
+    build = run_cli(tmp_path, base_site(), config=_with_options(options))
+    assert build.returncode == 1, build.output
+    assert expected in build.output, build.output
+    assert "Aborted with" in build.output and "configuration" in build.output
+    assert build.leftovers() == ["index.html", "pl/index.html", "sitemap.xml"]
+    assert sources(tmp_path) == build.sources_before
