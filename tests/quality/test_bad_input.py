@@ -129,7 +129,7 @@ def outside_site(root: Path) -> list[str]:
 
 def run_cli(
     root: Path, files: Files, *, strict: bool = True, links: dict[str, str] | None = None,
-    config: dict[str, Any] | None = None,
+    config: dict[str, Any] | None = None, traceback_ok: bool = False,
 ) -> Build:
     write_tree(root / "docs", files)
     for name, target in (links or {}).items():
@@ -159,7 +159,7 @@ def run_cli(
                   time.perf_counter() - started, before)
     assert outside_site(root) == files_before, "the build wrote outside the site folder"
     assert sorted(p.name for p in (root / "tmp").iterdir()) == [], "temp files left behind"
-    assert "Traceback" not in build.output, build.output
+    assert traceback_ok or "Traceback" not in build.output, build.output
     return build
 
 
@@ -649,3 +649,31 @@ def test_a_configuration_error_stops_before_anything_is_written(name: str, tmp_p
     assert "Aborted with" in build.output and "configuration" in build.output
     assert build.leftovers() == ["index.html", "pl/index.html", "sitemap.xml"]
     assert sources(tmp_path) == build.sources_before
+
+
+HOOK = """
+import time
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.startswith("pl/"):
+        time.sleep(1)
+        raise RuntimeError("a hook failed in the default language")
+    return markdown
+
+def on_post_page(output, page, config):
+    time.sleep(0.4)  # the other languages go on writing slowly
+    return output
+"""
+
+
+def test_a_crash_in_the_parent_stops_every_language_before_the_site_is_emptied(
+    tmp_path: Path,
+) -> None:
+    write_tree(tmp_path, {"hook.py": HOOK})
+    build = run_cli(tmp_path, base_site(), config={**site_config(), "hooks": ["hook.py"]},
+                    traceback_ok=True)
+    assert build.returncode != 0
+    assert "a hook failed in the default language" in build.output
+    assert build.leftovers() == []
+    time.sleep(2)  # a language process left running would write its next pages now
+    assert build.leftovers() == [], "a language process went on writing after the failure"
