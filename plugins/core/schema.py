@@ -92,11 +92,9 @@ def _kind(value: Any) -> str:
 
 
 def text(value: Any, facts: SiteFacts) -> str:
-    """Text on one line or more (never a list, mapping or empty)."""
+    """Text on one line or more (never a list or mapping); `required_fields` reports empty ones."""
     if not isinstance(value, str):
         raise Invalid(f"{shown(value)} is {_kind(value)}, not text")
-    if not value.strip():
-        raise Invalid("it is empty")
     return value
 
 
@@ -322,6 +320,8 @@ def check_fields(
     extras = set(extra)
     checked = Checked()
     for name, value in fields.items():
+        if value is None:
+            continue  # `field:` with nothing after it: as if absent (required_fields reports it)
         spec = FIELDS.get(aliases.get(name, name))
         if spec is None:
             if name in extras:

@@ -7,9 +7,10 @@ same answer. Translations are linked by the front-matter key, never by path.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.structure.files import File
@@ -143,7 +144,14 @@ def build_index(
 def _read(
     file: File, required: list[str], allowed: set[str]
 ) -> tuple[FrontMatter, list[Problem]]:
-    front_matter = front_matter_of(file.abs_src_path or "")
+    path = file.abs_src_path or ""
+    if file.src_dir and os.path.lexists(path) and not Path(os.path.realpath(path)).is_relative_to(
+            os.path.realpath(file.src_dir)):
+        # A link to a file elsewhere on the machine would publish that file.
+        return FrontMatter(), [Problem(
+            file.src_uri, 1, "the file is a link to a file outside the docs folder; "
+            "copy the page into the docs folder instead", unreadable=True)]
+    front_matter = front_matter_of(path)
     if front_matter.error:
         return front_matter, [Problem(
             file.src_uri, front_matter.error_line, front_matter.error, front_matter.unreadable)]

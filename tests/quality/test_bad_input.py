@@ -569,6 +569,15 @@ def test_a_dangling_page_link_fails_clearly(tmp_path: Path) -> None:
     assert sources(tmp_path) == build.sources_before
 
 
+def test_a_page_linked_from_outside_the_docs_is_not_published(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Sekret\ndescription: D.\nkey: s\n---\n\nHASŁO-123\n", encoding="utf-8")
+    build = run_cli(tmp_path, base_site(), links={"pl/sekret.md": str(secret)})
+    assert build.returncode != 0, build.output
+    assert "pl/sekret.md:1: the file is a link to a file outside the docs folder" in build.output
+    assert build.leftovers() == []
+
+
 #: Dangerous values without `--strict`: the build succeeds with a warning and the
 #: value left out, so nothing escapes, runs or breaks search either.
 LENIENT = [
