@@ -41,7 +41,6 @@ log = get_plugin_logger("kb-translations")
 ASSETS = PluginAssets(Path(__file__).parent.parent / "core" / "assets", styles=("kb.css",))
 
 
-
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     """Links translations by key and publishes each language on its own."""
 

@@ -30,7 +30,7 @@ def test_lines_of_fields_are_known() -> None:
         ("---\ntitle: A\ndescription: ''\nkey: a\n---\n",
          "pl/a.md:1: front matter lacks the required field 'description'"),
         ("---\ntitle: [1, 2]\ndescription: B\nkey: a\n---\n",
-         "pl/a.md:2: front-matter field 'title' must be text"),
+         "pl/a.md:2: title: [1, 2] is a list, not text; write the title as text"),
         ("---\ntitle: A\ndescription: B\nkey: a\n", "pl/a.md:1: front matter is not closed"),
     ],
 )
