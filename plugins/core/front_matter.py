@@ -28,6 +28,7 @@ class FrontMatter:
     error: str | None = None
     error_line: int = 1
     unreadable: bool = False  # the file cannot be read as text: the page is left out
+    twice: list[tuple[str, int, int]] = field(default_factory=list)  # (field, line, first line)
 
     def line(self, name: str) -> int:
         """Line of a field, or of the front matter start when it is missing."""
@@ -50,12 +51,16 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter(present=True)
     if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
         return FrontMatter(present=True, error="front matter must be a mapping of fields", error_line=2)
-    lines = {
-        str(key.value): key.start_mark.line + 2
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
-    return FrontMatter({str(k): v for k, v in fields.items()}, lines, present=True)
+    lines: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            name, line = str(key.value), key.start_mark.line + 2
+            if name in lines:
+                twice.append((name, line, lines[name]))  # YAML keeps the last one silently
+            else:
+                lines[name] = line
+    return FrontMatter({str(k): v for k, v in fields.items()}, lines, present=True, twice=twice)
 
 
 def body_line(text: str) -> int:

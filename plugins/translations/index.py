@@ -162,6 +162,11 @@ def _read(
             problems.append(Problem(
                 file.src_uri, 1, f"front matter lacks the required field '{name}'"
             ))
+    for name, line, first in front_matter.twice:
+        problems.append(Problem(
+            file.src_uri, line,
+            f"{name}: the field is written twice (first at line {first}); keep one of them",
+        ))
     known = set(FIELDS) | allowed
     for name in front_matter.fields:
         if name not in known:

@@ -472,6 +472,10 @@ FAILING.update({
         edit("sk/a.md", "key: a\n", "key: {a: b}\n"),
         ("sk/a.md:4: key: {'a': 'b'} is a mapping",),
     ),
+    "a field written twice": Case(
+        field_in("related", "related: [a]\ncategory: Podstawy\nrelated: 5\n", "et/a.md"),
+        ("et/a.md:7: related: the field is written twice (first at line 5); keep one of them",),
+    ),
     "alias bomb in front matter": Case(
         field_in("l0", ALIAS_BOMB),
         ("pl/a.md:6: malformed YAML: aliases (*l0) are not allowed; write the value out in full",),
