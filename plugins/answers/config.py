@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from plugins.core.config_options import RelativePath
+
 
 class AnswersConfig(Config):
     """Configuration of the kb-answers plugin."""
@@ -15,7 +17,7 @@ class AnswersConfig(Config):
     faq_section_id = c.Type(str, default="faq")
     """Id of the heading that opens an article's FAQ section (`## Questions {#faq}`)."""
 
-    catalog = c.Type(str, default="answers.json")
+    catalog = RelativePath("answers.json")
     """File name of the answers catalog written into each language's folder."""
 
     related_limit = c.Type(int, default=5)

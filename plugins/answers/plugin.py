@@ -72,13 +72,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        renamed = page.meta.get("renamed_ids") or {}
-        if not isinstance(renamed, dict):
-            log.warning(
-                f"{page.file.src_uri}:{line_of(page.file.abs_src_path, 'renamed_ids')}: "
-                "`renamed_ids` must map old ids to new ones (`old-id: new-id`)"
-            )
-            renamed = {}
+        renamed = page.meta.get("renamed_ids") or {}  # checked by the schema
         self.state = PageSections(
             faq_page=bool(page.meta.get(self.config.faq_field)),
             faq_section_id=self.config.faq_section_id,
@@ -106,6 +100,11 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
             log.warning(
                 f"{src}:{line_of(page.file.abs_src_path, question)}: question '{question}' has no id; "
                 "add a stable one: `## Question? {#my-question-id}`"
+            )
+        for old in state.live_renames:
+            log.warning(
+                f"{src}:{line_of(page.file.abs_src_path, old)}: renamed_ids: '{old}' is still "
+                "an id on this page; an old id must no longer be used (rename it or drop it)"
             )
         for old in state.unresolved_renames:
             log.warning(
@@ -185,20 +184,28 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
     # resets the per-language state these redirects come from.
     @event_priority(0)
     def _write_redirects(self, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
+        site = Path(config.site_dir).resolve()
         for locale, old, page in self.redirects:
-            source = PurePosixPath(locale) / old
-            target = site / (source.with_suffix("") if source.suffix == ".md" else source)
-            if source.name in ("index.md", "README.md"):
-                target = site / source.parent
-            target = target / "index.html"
-            old_url = target.parent.relative_to(site).as_posix() + "/"
-            if target.exists():
+            where = f"{page.file.src_uri}:{line_of(page.file.abs_src_path, old)}"
+            # The schema admits only `.md` paths without `..` (plugins/core/schema.py);
+            # the resolved target must still be inside this language's folder.
+            source = PurePosixPath(old)
+            relative = source.parent if source.name in ("index.md", "README.md") else (
+                source.with_suffix(""))
+            folder = (site / locale).resolve()
+            target = (folder / relative / "index.html").resolve()
+            if not target.is_relative_to(folder) or target.parent == folder:
+                log.warning(f"{where}: redirect_from: '{old}' is not a page path inside {locale}/")
+                continue
+            if target.exists() or any(
+                parent.exists() and not parent.is_dir() for parent in target.parents
+            ):
                 log.warning(
-                    f"{page.file.src_uri}:{line_of(page.file.abs_src_path, old)}: cannot redirect "
-                    f"'{old}': a page already exists there"
+                    f"{where}: redirect_from: cannot redirect '{old}': a page or file already "
+                    "exists there; list only old paths no page uses"
                 )
                 continue
+            old_url = target.parent.relative_to(site).as_posix() + "/"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirect_page(
                 get_relative_url(page.url, old_url), self.site_url + page.url, locale,

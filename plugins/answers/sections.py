@@ -49,6 +49,7 @@ class PageSections:
     unnamed_questions: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     unresolved_renames: list[str] = field(default_factory=list)
+    live_renames: list[str] = field(default_factory=list)  # old ids still used on the page
 
     @property
     def answers(self) -> list[Section]:
@@ -182,8 +183,13 @@ class SectionCollector(Treeprocessor):
         headings = {
             element.get("id"): element for element in root.iter() if element.tag in HEADINGS
         }
+        live = {element.get("id") for element in root.iter() if element.get("id")}
         for old, new in self.state.renamed.items():
             heading = headings.get(new)
+            if old in live:
+                # Two elements with one id: a link to it would land on either.
+                self.state.live_renames.append(old)
+                continue
             if heading is None:
                 self.state.unresolved_renames.append(old)
                 continue

@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+from plugins.core.writer_yaml import WriterYamlError, load_writer_yaml
+
 _BLOCK = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:\.{3}|-{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -26,6 +27,8 @@ class FrontMatter:
     present: bool = False
     error: str | None = None
     error_line: int = 1
+    unreadable: bool = False  # the file cannot be read as text: the page is left out
+    twice: list[tuple[str, int, int]] = field(default_factory=list)  # (field, line, first line)
 
     def line(self, name: str) -> int:
         """Line of a field, or of the front matter start when it is missing."""
@@ -41,25 +44,23 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter()
     block = match.group(1) or ""
     try:
-        node = yaml.compose(block, Loader=_LOADER)
-        fields = yaml.load(block, Loader=_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        problem = error.problem or str(error)
-        return FrontMatter(present=True, error=f"malformed YAML: {problem}", error_line=line)
-    except yaml.YAMLError as error:
-        return FrontMatter(present=True, error=f"malformed YAML: {error}")
+        fields, node = load_writer_yaml(block)
+    except WriterYamlError as error:
+        return FrontMatter(present=True, error=error.message, error_line=error.line + 2)
     if fields is None:
         return FrontMatter(present=True)
     if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
         return FrontMatter(present=True, error="front matter must be a mapping of fields", error_line=2)
-    lines = {
-        str(key.value): key.start_mark.line + 2
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
-    return FrontMatter({str(k): v for k, v in fields.items()}, lines, present=True)
+    lines: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            name, line = str(key.value), key.start_mark.line + 2
+            if name in lines:
+                twice.append((name, line, lines[name]))  # YAML keeps the last one silently
+            else:
+                lines[name] = line
+    return FrontMatter({str(k): v for k, v in fields.items()}, lines, present=True, twice=twice)
 
 
 def body_line(text: str) -> int:
@@ -77,19 +78,27 @@ def front_matter_of(path: str) -> FrontMatter:
     A file that is not UTF-8 yields empty fields and an error naming the line
     of the first bad byte; kb-translations reports it.
     """
-    stat = os.stat(path)
+    try:
+        stat = os.stat(path)
+    except OSError as error:
+        reason = "a link to a file that does not exist" if os.path.islink(path) else error.strerror
+        return FrontMatter(error=f"cannot read the file ({reason}); fix or remove it",
+                           unreadable=True)
     cached = _CACHE.get(path)
     if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
         return cached[2]
     try:
         with open(path, encoding="utf-8-sig") as source:
             front_matter = read_front_matter(source.read())
+    except OSError as error:
+        front_matter = FrontMatter(
+            error=f"cannot read the file ({error.strerror}); fix or remove it", unreadable=True)
     except UnicodeDecodeError as error:
         with open(path, "rb") as raw:
             line = raw.read(error.start).count(b"\n") + 1
         front_matter = FrontMatter(
             error=f"file is not valid UTF-8 (byte {error.start}); save it as UTF-8",
-            error_line=line,
+            error_line=line, unreadable=True,
         )
     _CACHE[path] = (stat.st_mtime_ns, stat.st_size, front_matter)
     return front_matter

@@ -1,11 +1,14 @@
-"""Writers' plain text (titles, descriptions) that templates print escaped.
+"""Writers' front-matter values, which templates print escaped.
 
 Material prints page titles and descriptions as they are (`{{ page.title }}`,
 `content="{{ page.meta.description }}"`), so markup in a front-matter title
 would become markup in the navigation, the header and every page that lists
-it. We mark such values as `PlainText` and make the theme's Jinja environment
-escape them when printed. Everywhere else (JSON-LD, catalogs, search, Python)
-they stay ordinary strings with the writer's characters.
+it. We mark every text value of the front matter (nested ones too: lists of
+tags, mappings) as `PlainText` and make the theme's Jinja environment escape
+them when printed. Everywhere else (JSON-LD, catalogs, search, Python) they
+stay ordinary strings with the writer's characters. Values a template glues
+into a longer string (`"md-status--" ~ status`) lose the mark: those fields
+(status, icon, template, hide) only accept identifiers (plugins/core/schema.py).
 """
 
 from __future__ import annotations
@@ -27,18 +30,30 @@ class PlainText(str):
 
 
 def mark_plain_fields(meta: MutableMapping[str, Any]) -> None:
-    """Mark the page's text fields as plain text (idempotent).
+    """Mark every text value of the page's front matter as plain text (idempotent).
 
-    A field that is not text (`title: [a, b]`, reported to the writer by
-    kb-translations) becomes its text, so no plugin or template trips on it.
+    A title-like field that is not text (`title: [a, b]`, reported to the
+    writer by kb-translations) becomes its text, so no plugin or template
+    trips on it.
     """
-    for name in PLAIN_FIELDS:
-        value = meta.get(name)
-        if value is None or isinstance(value, PlainText):
-            continue
-        if isinstance(value, list | tuple):
-            value = ", ".join(str(item) for item in value)
-        meta[name] = PlainText(str(value))
+    for name, value in list(meta.items()):
+        if name in PLAIN_FIELDS and value is not None and not isinstance(value, str):
+            if isinstance(value, list | tuple):
+                value = ", ".join(str(item) for item in value)
+            value = str(value)
+        meta[name] = _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, PlainText):
+        return value
+    if isinstance(value, str):
+        return PlainText(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def _finalize(previous: Callable[[Any], Any] | None) -> Callable[[Any], Any]:

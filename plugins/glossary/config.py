@@ -5,11 +5,13 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from plugins.core.config_options import RelativePath
+
 
 class GlossaryConfig(Config):
     """Configuration of the kb-glossary plugin."""
 
-    source = c.Type(str, default="glossary.yml")
+    source = RelativePath("glossary.yml")
     """File name of the glossary inside each locale folder (`docs/<locale>/glossary.yml`)."""
 
     page_key = c.Type(str, default="glossary")

@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+from plugins.core.writer_yaml import WriterYamlError, load_writer_yaml
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FIELDS = {"id", "term", "abbreviations", "aliases", "definition", "not_in"}
 
@@ -60,15 +61,15 @@ def load_glossary(path: Path, locale: str, label: str) -> Glossary:
         return glossary
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=_LOADER)
-        document = yaml.load(text, Loader=_LOADER)
+        document, node = load_writer_yaml(text)
     except UnicodeDecodeError as error:
         glossary.problems.append(f"{label}:1: file is not valid UTF-8 (byte {error.start})")
         return glossary
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        glossary.problems.append(f"{label}:{line}: malformed YAML: {error.problem}")
+    except OSError as error:
+        glossary.problems.append(f"{label}:1: cannot read the file ({error.strerror})")
+        return glossary
+    except WriterYamlError as error:
+        glossary.problems.append(f"{label}:{error.line + 1}: {error.message}")
         return glossary
     if document is None:
         return glossary
@@ -121,17 +122,26 @@ def _term(entry: Any, label: str, line: int, problems: list[str]) -> Term | None
     if missing:
         problems.append(f"{label}:{line}: term lacks {', '.join(missing)}")
         return None
-    term_id = str(entry["id"])
-    if not _ID.match(term_id):
-        problems.append(f"{label}:{line}: term id '{term_id}' must be lowercase ASCII with '-'")
+    term_id = entry["id"]
+    if not isinstance(term_id, str) or not _ID.match(term_id):
+        problems.append(f"{label}:{line}: id: {term_id!r} must be lowercase ASCII letters, "
+                        "digits and '-' (e.g. crm)")
         return None
+    for name in ("term", "definition"):
+        if not isinstance(entry[name], str) or not entry[name].strip():
+            problems.append(f"{label}:{line}: {name} of '{term_id}': write it as text, "
+                            "not a list, mapping, number or true/false")
+            return None
     lists = {}
     for name in ("aliases", "abbreviations", "not_in"):
         value = entry.get(name) or []
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-            problems.append(f"{label}:{line}: '{name}' of '{term_id}' must be a list of names")
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) or (isinstance(v, int) and not isinstance(v, bool))
+                for v in value):
+            problems.append(f"{label}:{line}: {name} of '{term_id}': write a list of names "
+                            "as text: [name one, name two]")
             value = []
         lists[name] = tuple(str(v).strip() for v in value if str(v).strip())
     return Term(

@@ -10,9 +10,11 @@ plugins need at the end of the build (through `kb_export_state`/
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
+import signal
 import tempfile
 import traceback
 from collections.abc import Callable
@@ -30,6 +32,7 @@ class LanguageResult:
     warnings: list[tuple[str, int, str]] = field(default_factory=list)  # logger, level, text
     error: str | None = None
     states: dict[str, Any] = field(default_factory=dict)
+    details: str = ""  # the traceback of an error, for `--verbose`
 
 
 class _Warnings(logging.Handler):
@@ -52,15 +55,18 @@ class LanguageProcesses:
     """The forked builds of one site build."""
 
     running: dict[str, tuple[int, str]] = field(default_factory=dict)  # locale -> (pid, file)
+    parent: int = 0  # the process that forked them: only it may stop or wait for them
 
     def start(self, locale: str, build: Callable[[], dict[str, Any]]) -> None:
         """Fork a process that runs `build` for `locale` and reports back."""
         handle, path = tempfile.mkstemp(prefix=f"kb-{locale}-", suffix=".pickle")
         os.close(handle)
+        self.parent = os.getpid()
         pid = os.fork()
         if pid:
             self.running[locale] = (pid, path)
             return
+        self.running = {}  # pragma: no cover - the child: its siblings are not its own
         result = LanguageResult(locale)  # pragma: no cover - runs in the child
         warnings = _Warnings()
         logger = logging.getLogger("mkdocs")
@@ -69,17 +75,35 @@ class LanguageProcesses:
         logger.addHandler(warnings)
         try:
             result.states = build()
-        except Abort:
+        except Abort as error:
             # `--strict` stopped on warnings: the parent reports them and fails too.
             if not warnings.records:
-                result.error = f"Abort\n{traceback.format_exc()}"
+                result.error = str(error) or "the build stopped"
         except BaseException as error:  # the parent reports it as a failed build
-            result.error = f"{type(error).__name__}: {error}\n{traceback.format_exc()}"
+            result.error = f"{type(error).__name__}: {error}"
+            result.details = traceback.format_exc()
         result.warnings = warnings.records
         with open(path, "wb") as out:
             pickle.dump(result, out)
         logging.shutdown()
         os._exit(0)
+
+    def stop(self) -> None:
+        """End every process still building (the site build failed) and remove its report.
+
+        Called before the site directory is emptied: a process left running
+        would go on writing pages into it.
+        """
+        if os.getpid() != self.parent:
+            return
+        for pid, path in self.running.values():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        self.running.clear()
 
     def wait(self) -> list[LanguageResult]:
         """Wait for every process; a process that died without a report is an error."""

@@ -130,10 +130,12 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         results = self.processes.wait()
         plugins = {name: plugin for name, plugin in config.plugins.items()}
         for result in sorted(results, key=lambda r: r.locale):
-            if result.error:
-                raise PluginError(f"building '{result.locale}' failed: {result.error}")
             for name, level, text in result.warnings:
                 logging.getLogger(name).log(level, text)
+            if result.error:
+                if result.details:
+                    log.debug(result.details)
+                raise PluginError(f"building '{result.locale}' failed: {result.error}")
             for name, state in result.states.items():
                 plugins[name].kb_import_state(result.locale, state)  # type: ignore[attr-defined]
         i18n = i18n_plugin(config)
@@ -151,6 +153,15 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
             self._release = None
 
     on_post_build = CombinedEvent(_collect_languages, _release_languages)
+
+    # Before kb-translations (0) empties the site directory: no language
+    # process may still be writing into it, nor leave its report behind.
+    @event_priority(100)
+    def on_build_error(self, *, error: Exception) -> None:
+        self.processes.stop()
+        if self._release is not None:
+            self._release.building = False
+            self._release = None
 
 
 def _build_language(config: MkDocsConfig, locale: str) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from plugins.core.config_options import FiniteNumbers, RelativePath
+
 #: Field boosts used unless `boosts` overrides them (see README, "How search works").
 DEFAULT_BOOSTS: dict[str, float] = {
     "title": 10.0,
@@ -23,7 +25,7 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
     """Build the per-language indexes and point Material's search box at our worker."""
 
-    glossary = c.Type(str, default="glossary.yml")
+    glossary = RelativePath("glossary.yml", allow_empty=True)
     """Glossary file inside each locale folder (`docs/<locale>/glossary.yml`) whose
     aliases and abbreviations act as synonyms; an empty string turns synonyms off."""
 
@@ -33,7 +35,7 @@ class SearchConfig(Config):
     skip_tags = c.ListOfItems(c.Type(str), default=["script", "style", "object", "template"])
     """Elements whose text is never indexed (`data-search-exclude` also skips an element)."""
 
-    boosts = c.DictOfItems(c.Type((int, float)), default={})
+    boosts = FiniteNumbers()
     """Field boosts over the defaults: title, question, context, summary, text, exact_title, exact."""
 
     fuzzy_min_length = c.Type(int, default=5)

@@ -10,6 +10,7 @@ the stash.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
@@ -19,7 +20,7 @@ from html.parser import HTMLParser
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, STX
+from markdown.util import ETX, STX, AtomicString
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements after which words must not run together ("a</p><p>b" is two words).
@@ -153,7 +154,7 @@ class SectionCollector(Treeprocessor):
             if isinstance(child.tag, str) and child.tag in HEADINGS and child.get("id"):
                 self._open(child)
             elif not self._skipped(child):
-                self._add(child.text)
+                self._add(_own_text(child))
                 self._walk(child)
                 if child.tag in BLOCKS:
                     self._add(" ")
@@ -188,7 +189,7 @@ class SectionCollector(Treeprocessor):
         return "headerlink" in (element.get("class") or "").split()
 
     def _inline_text(self, element: etree.Element) -> str:
-        parts = [self._unstash(element.text or "")]
+        parts = [self._unstash(_own_text(element) or "")]
         for child in element:
             if not self._skipped(child):
                 parts.append(self._inline_text(child))
@@ -229,6 +230,19 @@ class SectionCollector(Treeprocessor):
         if isinstance(block, etree.Element):
             return " " + self._inline_text(block) + " "
         return self._html.text(str(block))
+
+
+def _own_text(element: etree.Element) -> str | None:
+    """An element's text as the reader sees it.
+
+    Python-Markdown stores a code span's text entity-escaped (`&lt;script&gt;`)
+    in an AtomicString, which the serializer prints as it is; search shows
+    text, so it wants the characters back (the worker escapes them again).
+    """
+    text = element.text
+    if element.tag == "code" and isinstance(text, AtomicString):
+        return html.unescape(text)
+    return text
 
 
 class SectionExtension(Extension):

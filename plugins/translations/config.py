@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from plugins.core.config_options import RelativePath
+
 
 class TranslationsConfig(Config):
     """Configuration of the kb-translations plugin."""
@@ -27,7 +29,7 @@ class TranslationsConfig(Config):
     language_chooser = c.Type(bool, default=True)
     """Write a language chooser to the site root (redirects by browser language)."""
 
-    notice_page = c.Type(str, default="translation-missing")
+    notice_page = RelativePath("translation-missing")
     """Path (per locale) of the localized page shown for a missing translation."""
 
     outdated_notice = c.Type(bool, default=True)
@@ -37,7 +39,7 @@ class TranslationsConfig(Config):
     """Show that notice only once the original's change is this many days older than the
     built commit (a grace period for translators; dates from git, never the clock)."""
 
-    status_report = c.Type(str, default="translation-status.json")
+    status_report = RelativePath("translation-status.json")
     """File in the site root listing missing and outdated translations."""
 
     slugify = c.Type(bool, default=True)

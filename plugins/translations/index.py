@@ -7,15 +7,18 @@ same answer. Translations are linked by the front-matter key, never by path.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from mkdocs.structure.files import File
 from mkdocs_static_i18n.config import RE_LOCALE
 
 from plugins.core.front_matter import FrontMatter, front_matter_of
+from plugins.core.schema import FIELDS, SiteFacts, check_fields
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Problem:
     src_uri: str
     line: int
     message: str
+    unreadable: bool = False  # the file cannot be read: the page is left out of the build
 
     def __str__(self) -> str:
         if self.line <= 0:  # a folder, not a line of a file
@@ -43,6 +47,7 @@ class Article:
     key: str | None
     title: str | None
     front_matter: FrontMatter
+    fields: dict[str, Any] = field(default_factory=dict)  # the front matter that passed the schema
 
 
 @dataclass
@@ -132,10 +137,12 @@ def build_index(
     key_field: str,
     required_fields: Iterable[str],
     allowed_fields: set[str],
+    facts: SiteFacts | None = None,
 ) -> TranslationIndex:
-    """Read every page's front matter once and link translations by key."""
+    """Read every page's front matter once, check it against the schema, link translations."""
     index = TranslationIndex(locales)
     required = list(required_fields)
+    facts = facts or SiteFacts()
     for file in files:
         if not file.is_documentation_page():
             continue
@@ -145,11 +152,12 @@ def build_index(
         front_matter, problems = _read(file, required, allowed_fields)
         index.problems.extend(problems)
         key = front_matter.fields.get(key_field)
-        key = str(key) if key not in (None, "") else None
+        key = str(key) if isinstance(key, str | int) and not isinstance(key, bool) and (
+            str(key).strip()) else None
         title = front_matter.fields.get("title")
         article = Article(
             locale, file.src_uri, file.abs_src_path or "", file.url, key,
-            str(title) if title is not None else None, front_matter,
+            str(title) if isinstance(title, str) else None, front_matter,
         )
         index.articles.append(article)
         index.by_src_uri[file.src_uri] = article
@@ -166,15 +174,38 @@ def build_index(
             ))
             continue
         versions[locale] = article
+    # Checked once all keys are known: `related` names keys of the same language.
+    keys = {
+        locale: frozenset(key for key, versions in index.by_key.items() if locale in versions)
+        for locale in locales
+    }
+    for article in index.articles:
+        checked = check_fields(
+            article.front_matter.fields,
+            replace(facts, locale=article.locale, keys=keys[article.locale]),
+            aliases={key_field: "key"}, extra=allowed_fields,
+        )
+        article.fields = checked.fields
+        for name, message in checked.problems:
+            index.problems.append(Problem(
+                article.src_uri, article.front_matter.line(name), message))
     return index
 
 
 def _read(
     file: File, required: list[str], allowed: set[str]
 ) -> tuple[FrontMatter, list[Problem]]:
-    front_matter = front_matter_of(file.abs_src_path or "")
+    path = file.abs_src_path or ""
+    if file.src_dir and os.path.lexists(path) and not Path(os.path.realpath(path)).is_relative_to(
+            os.path.realpath(file.src_dir)):
+        # A link to a file elsewhere on the machine would publish that file.
+        return FrontMatter(), [Problem(
+            file.src_uri, 1, "the file is a link to a file outside the docs folder; "
+            "copy the page into the docs folder instead", unreadable=True)]
+    front_matter = front_matter_of(path)
     if front_matter.error:
-        return front_matter, [Problem(file.src_uri, front_matter.error_line, front_matter.error)]
+        return front_matter, [Problem(
+            file.src_uri, front_matter.error_line, front_matter.error, front_matter.unreadable)]
     problems = []
     for name in required:
         value = front_matter.fields.get(name)
@@ -182,16 +213,16 @@ def _read(
             problems.append(Problem(
                 file.src_uri, 1, f"front matter lacks the required field '{name}'"
             ))
+    for name, line, first in front_matter.twice:
+        problems.append(Problem(
+            file.src_uri, line,
+            f"{name}: the field is written twice (first at line {first}); keep one of them",
+        ))
+    known = set(FIELDS) | allowed
     for name in front_matter.fields:
-        if name not in allowed:
+        if name not in known:
             problems.append(Problem(
                 file.src_uri, front_matter.line(name),
-                f"unknown front-matter field '{name}' (allowed: {', '.join(sorted(allowed))})",
-            ))
-    for name in ("title", "description"):
-        value = front_matter.fields.get(name)
-        if value is not None and not isinstance(value, str):
-            problems.append(Problem(
-                file.src_uri, front_matter.line(name), f"front-matter field '{name}' must be text"
+                f"unknown front-matter field '{name}' (allowed: {', '.join(sorted(known))})",
             ))
     return front_matter, problems

@@ -22,10 +22,17 @@ from markupsafe import Markup
 
 from plugins.core.git_history import GitHistory
 from plugins.core.messages import message
+from plugins.core.schema import register_field
 from plugins.translations.index import Article, Problem, TranslationIndex
 
 #: Front-matter field: the commit of the original a translator checked the page against.
 CHECKED_FIELD = "checked_against"
+# Declared in the one front-matter schema; its value is checked here, against git
+# (`checked_problems`), where the messages can name commits.
+register_field(
+    CHECKED_FIELD, lambda value, _facts: value,
+    'write the commit id of the original, in quotes, as kb-translation-status prints it',
+)
 
 _COMMIT_ID = re.compile(r"[0-9a-fA-F]{7,40}")
 

@@ -30,6 +30,7 @@ from plugins.core.link_lines import link_lines
 from plugins.core.messages import message
 from plugins.core.plain_text import escape_plain_text, mark_plain_fields
 from plugins.core.plugin_assets import PluginAssets
+from plugins.core.schema import SiteFacts
 from plugins.core.site_output import clear_site_dir
 from plugins.core.theme import add_theme_templates
 from plugins.translations.body import BodyExtension, PageBody
@@ -37,7 +38,6 @@ from plugins.translations.chooser import render_chooser
 from plugins.translations.config import TranslationsConfig
 from plugins.translations.index import Article, TranslationIndex, build_index, unplaced_pages
 from plugins.translations.outdated import (
-    CHECKED_FIELD,
     Outdated,
     checked_problems,
     language_name,
@@ -53,14 +53,6 @@ log = get_plugin_logger("kb-translations")
 
 #: Site-wide styles of our theme layer (accessibility fixes on top of Material).
 ASSETS = PluginAssets(Path(__file__).parent.parent / "core" / "assets", styles=("kb.css",))
-
-#: Front-matter fields Material and our plugins understand.
-KNOWN_FIELDS = frozenset({
-    "title", "description", "key", "category", "related", "redirect_from",
-    "template", "hide", "icon", "status", "subtitle", "search", "tags",
-    "glossary", "reading_time", "social", "robots", "faq", "renamed_ids",
-    CHECKED_FIELD,
-})
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -144,9 +136,16 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     on_files = CombinedEvent(_index_all_languages, _place_language)
 
+    # Before every other plugin reads the page's front matter.
+    @event_priority(100)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        article = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
+        if article is not None:
+            # Only the values that passed the schema (reported otherwise) reach
+            # plugins and templates; MkDocs' own parse of the block is dropped.
+            page.meta = dict(article.fields)
         mark_plain_fields(page.meta)
         self.body = PageBody()
         return markdown
@@ -265,17 +264,17 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self, config: MkDocsConfig, files: Files, report: bool = True
     ) -> TranslationIndex:
         assert self.locales is not None
-        allowed = set(KNOWN_FIELDS) | set(self.config.extra_fields) | {self.config.key_field}
+        allowed = set(self.config.extra_fields) | {self.config.key_field}
         index = build_index(
             files, self.locales.codes, self.config.key_field,
-            self.config.required_fields, allowed,
+            self.config.required_fields, allowed, site_facts(config),
         )
         if not report:
             return index
         assert self.history is not None
         for problem in index.problems:
             log.warning(str(problem))
-            if "not valid UTF-8" in problem.message:
+            if problem.unreadable:
                 self.unreadable.add(problem.src_uri)
         i18n = i18n_plugin(config)
         if i18n is not None:  # without static-i18n there are no language folders
@@ -363,3 +362,14 @@ def _move_under(file: File, prefix: str, config: MkDocsConfig) -> None:
     file.url = file._get_url(config.use_directory_urls)
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
 
+
+def site_facts(config: MkDocsConfig) -> SiteFacts:
+    """What the front-matter schema checks against: the theme's templates and icons."""
+    dirs = [Path(folder) for folder in config.theme.dirs]
+    status = config.extra.get("status")
+    return SiteFacts(
+        template_exists=lambda name: any((folder / name).is_file() for folder in dirs),
+        icon_exists=lambda name: any(
+            (folder / ".icons" / f"{name}.svg").is_file() for folder in dirs),
+        statuses=frozenset(str(name) for name in status) if isinstance(status, dict) else frozenset(),
+    )

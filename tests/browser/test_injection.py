@@ -7,11 +7,14 @@ unset and no dialog may open, while the text is shown as the characters typed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
 
+from plugins.core.schema import FIELDS
 from tests.browser.conftest import Serve
 from tests.conftest import BuildSite, page, site_config
 from tests.quality.test_bad_input import base_site, glossary_yml
@@ -150,4 +153,64 @@ def test_json_ld_and_the_answers_catalog_carry_markup_as_text(site: str, tab: Pa
         document.body.appendChild(box);
     }""", site + "pl/answers.json")
     expect(tab.locator("#kb-catalog")).to_contain_text(question)
+    assert_nothing_ran(tab)
+
+
+#: Closes an attribute, then opens an image and a script: whatever prints it unescaped runs it.
+PAYLOAD = '"><img src=x onerror="window.__kbInjected=9;alert(9)"><script>window.__kbInjected=10</script>'
+
+
+def payload_value(name: str) -> Any:
+    """The payload in the shape of a field (a list for lists, a mapping for mappings)."""
+    if name in ("tags", "hide", "related", "redirect_from"):
+        return [PAYLOAD]
+    if name in ("search", "renamed_ids", "social"):
+        return {PAYLOAD: PAYLOAD, "exclude": PAYLOAD, "boost": PAYLOAD}
+    return PAYLOAD
+
+
+@pytest.fixture
+def every_field_site(build_site: BuildSite, serve: Serve) -> str:
+    """Every front-matter field of the schema (and an extra field) carries the payload.
+
+    Built without `--strict`: fields that only accept identifiers, numbers or
+    true/false are reported and left out; text fields are published, escaped.
+    """
+    files = base_site()
+    fields = {name: payload_value(name) for name in FIELDS if name not in ("title", "key")}
+    for code in ("pl", "et", "sk"):
+        files[f"{code}/x.md"] = page(
+            f"{PAYLOAD} {code}", PAYLOAD, "Tekst o CRM i obsłudze klienta.",
+            **(fields | {"autor": PAYLOAD} if code == "pl" else {"category": PAYLOAD}),
+        )
+    files["pl/a.md"] = page("Obsługa klienta", "a", "Akapit o systemie CRM.", category=PAYLOAD)
+    config = site_config(
+        extra_plugins=["kb-glossary", "kb-answers"], kb_translations={"extra_fields": ["autor"]})
+    site = build_site(files, config, expect=("pl/x.md:",))
+    rejected = {match.group(1) for w in site.warnings
+                if (match := re.search(r"pl/x\.md:\d+: (\w+):", w))}
+    assert rejected == {"status", "icon", "template", "hide", "search", "renamed_ids",
+                        "redirect_from", "faq", "glossary", "reading_time"}, rejected
+    for html in site.site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "<img src=x onerror" not in text and "<script>window.__kbInjected" not in text, html
+    return serve(site.site)
+
+
+def test_no_front_matter_field_runs_as_script(every_field_site: str, tab: Page) -> None:
+    for url in ("pl/x/", "pl/a/", "pl/", "pl/kontakt/", "pl/slowniczek/", "et/x/", "sk/x/"):
+        tab.goto(every_field_site + url)
+        assert PAYLOAD in tab.locator(".md-nav--primary").inner_text(), url
+        assert_nothing_ran(tab)
+    tab.goto(every_field_site + "pl/x/")
+    expect(tab.locator("h1")).to_have_text(f"{PAYLOAD} pl")
+    assert tab.locator('meta[name="description"]').get_attribute("content") == PAYLOAD
+    tab.goto(every_field_site + "pl/a/")
+    expect(tab.locator(".kb-related")).to_contain_text(f"· {PAYLOAD}")  # x's category
+    tab.goto(every_field_site + "pl/")
+    box = tab.locator("[data-md-component=search-query]")
+    box.focus()
+    tab.keyboard.type("tekst obsłudze", delay=5)
+    tab.locator(".md-search-result__item").first.wait_for(timeout=5000)
+    assert PAYLOAD in tab.locator(".md-search-result").inner_text()
     assert_nothing_ran(tab)

@@ -118,9 +118,24 @@ def sources(root: Path) -> dict[str, str]:
     }
 
 
-def run_cli(root: Path, files: Files) -> Build:
+def outside_site(root: Path) -> list[str]:
+    """Every file under the build's root except the site, git's and the temp folder."""
+    return sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*")
+        if (p.is_file() or p.is_symlink())
+        and p.relative_to(root).parts[0] not in ("site", ".git", "tmp")
+    )
+
+
+def run_cli(
+    root: Path, files: Files, *, strict: bool = True, links: dict[str, str] | None = None,
+    config: dict[str, Any] | None = None, traceback_ok: bool = False,
+) -> Build:
     write_tree(root / "docs", files)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(site_config(), allow_unicode=True), encoding="utf-8")
+    for name, target in (links or {}).items():
+        (root / "docs" / name).symlink_to(target)
+    (root / "mkdocs.yml").write_text(
+        yaml.safe_dump(config or site_config(), allow_unicode=True), encoding="utf-8")
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "content", date="2026-03-02T10:00:00+00:00")
@@ -131,15 +146,21 @@ def run_cli(root: Path, files: Files) -> Build:
         "sitemap.xml": "<urlset/>",
         ".git/HEAD": "ref: refs/heads/gh-pages\n",
     })
+    (root / "tmp").mkdir()
     before = sources(root)
+    files_before = outside_site(root)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root / "tmp")},
         capture_output=True, text=True, check=False, timeout=600,
     )
-    return Build(root, done.returncode, done.stdout + done.stderr,
-                 time.perf_counter() - started, before)
+    build = Build(root, done.returncode, done.stdout + done.stderr,
+                  time.perf_counter() - started, before)
+    assert outside_site(root) == files_before, "the build wrote outside the site folder"
+    assert sorted(p.name for p in (root / "tmp").iterdir()) == [], "temp files left behind"
+    assert traceback_ok or "Traceback" not in build.output, build.output
+    return build
 
 
 @dataclass(frozen=True)
@@ -194,7 +215,7 @@ FAILING: dict[str, Case] = {
     ),
     "title that is not text": Case(
         edit("pl/a.md", "title: Obsługa klienta\n", "title: [Obsługa, klienta]\n"),
-        ("pl/a.md:2: front-matter field 'title' must be text",),
+        ("pl/a.md:2: title: ['Obsługa', 'klienta'] is a list, not text; write the title as text",),
     ),
     "translation key used twice in one language": Case(
         replace("pl/b.md", page("Druga strona", "a", "Inny tekst o tym samym.")),
@@ -265,9 +286,218 @@ FAILING: dict[str, Case] = {
     ),
     "renamed ids that are not a mapping": Case(
         edit("pl/kontakt.md", "faq: true\n", "faq: true\nrenamed_ids: [old-hours]\n"),
-        ("pl/kontakt.md:6: `renamed_ids` must map old ids to new ones",),
+        ("pl/kontakt.md:6: renamed_ids: ['old-hours'] is a list, not a mapping; write old heading "
+         "ids mapped to the ids that replaced them",),
     ),
 }
+
+
+def field_in(name: str, text: str, path: str = "pl/a.md") -> Callable[[Files], None]:
+    """Add the front-matter lines of field `name` after the key (they start at line 5)."""
+    assert text.startswith(name), (name, text)
+    return edit(path, "key: a\n", "key: a\n" + text)
+
+
+ALIAS_BOMB = "".join(
+    f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9) if n else 'lol'}]\n" for n in range(9)
+)
+
+#: Issue 14: hostile or careless input that used to escape the site, run as script,
+#: break search, leave a partial site, end in a traceback or be read wrongly.
+FAILING.update({
+    # 1. Paths outside the site (into the sources, beside the site, another language).
+    "redirect into the sources": Case(
+        field_in("redirect_from", "redirect_from: [../../docs/pl/wstrzykniete.md]\n"),
+        ("pl/a.md:5: redirect_from: item 1: '../../docs/pl/wstrzykniete.md' is not a .md path "
+         "inside the language folder; write a list of old .md paths",),
+    ),
+    "redirect beside the site": Case(
+        field_in("redirect_from", "redirect_from: [../../etc/passwd]\n"),
+        ("pl/a.md:5: redirect_from: item 1: '../../etc/passwd' is not a .md path",),
+    ),
+    "redirect from an absolute path": Case(
+        field_in("redirect_from", "redirect_from: [/abs/path.md]\n"),
+        ("pl/a.md:5: redirect_from: item 1: '/abs/path.md' is not a .md path",),
+    ),
+    "redirect onto another language's page": Case(
+        field_in("redirect_from", "redirect_from: [../et/a.md]\n"),
+        ("pl/a.md:5: redirect_from: item 1: '../et/a.md' is not a .md path",),
+    ),
+    "redirect onto an asset": Case(
+        field_in("redirect_from", "redirect_from: [../assets/kb/kb.css]\n"),
+        ("pl/a.md:5: redirect_from: item 1: '../assets/kb/kb.css' is not a .md path",),
+    ),
+    "redirect with backslashes": Case(
+        field_in("redirect_from", "redirect_from: ['..\\\\..\\\\x.md']\n"),
+        ("pl/a.md:5: redirect_from: item 1:",),
+    ),
+    "redirect onto a page that exists": Case(
+        field_in("redirect_from", "redirect_from: [kontakt.md]\n"),
+        ("pl/a.md:5: redirect_from: cannot redirect 'kontakt.md': a page or file already exists",),
+    ),
+    "redirect written as one string": Case(
+        field_in("redirect_from", "redirect_from: stara-strona.md\n"),
+        ("pl/a.md:5: redirect_from: 'stara-strona.md' is text, not a list (write [a, b])",),
+    ),
+    "two pages redirect from one old path": Case(
+        both(
+            field_in("redirect_from", "redirect_from: [stara.md]\n"),
+            edit("pl/kontakt.md", "faq: true\n", "faq: true\nredirect_from: [stara.md]\n"),
+        ),
+        ("redirect_from: cannot redirect 'stara.md': a page or file already exists",),
+    ),
+    # 2. Script from front matter: identifiers that themes glue into attributes.
+    "markup in status": Case(
+        field_in("status", "status: 'new\"><img src=x onerror=\"window.__kbX=1\">'\n"),
+        ("pl/a.md:5: status: 'new\"><img src=x onerror=\"window.__kbX=1\">' is not a status name",),
+    ),
+    "markup in icon": Case(
+        field_in("icon", "icon: 'material/x\"><img src=x>'\n"),
+        ("pl/a.md:5: icon: 'material/x\"><img src=x>' is not an icon name",),
+    ),
+    "unknown icon": Case(
+        field_in("icon", "icon: material/no-such-icon\n", "et/a.md"),
+        ("et/a.md:5: icon: 'material/no-such-icon' is not an icon of the theme",),
+    ),
+    "missing template": Case(
+        field_in("template", "template: brak.html\n"),
+        ("pl/a.md:5: template: 'brak.html' is not a template of the theme",),
+    ),
+    "template outside the theme": Case(
+        field_in("template", "template: ../../../../etc/passwd\n"),
+        ("pl/a.md:5: template: '../../../../etc/passwd' is not a template file name",),
+    ),
+    "unknown hide value": Case(
+        field_in("hide", "hide: [navigation, '<b>x</b>']\n"),
+        ("pl/a.md:5: hide: item 2: '<b>x</b>' is not one of navigation, toc, footer",),
+    ),
+    # 3. Numbers that break search.
+    "search boost NaN": Case(
+        field_in("search", "search: {boost: .nan}\n"),
+        ("pl/a.md:5: search: boost: nan is out of range; write `search: {exclude: true}` or "
+         "`search: {boost: 0.5}` (a number above 0, at most 100)",),
+    ),
+    "search boost infinite": Case(
+        field_in("search", "search: {boost: .inf}\n", "sk/a.md"),
+        ("sk/a.md:5: search: boost: inf is out of range",),
+    ),
+    "search boost too big for a number": Case(
+        field_in("search", "search: {boost: 1.0e+309}\n"),
+        ("pl/a.md:5: search: boost: inf is out of range",),
+    ),
+    "search boost negative": Case(
+        field_in("search", "search: {boost: -2}\n"),
+        ("pl/a.md:5: search: boost: -2 is out of range",),
+    ),
+    "search boost as text": Case(
+        field_in("search", "search: {boost: wysoki}\n"),
+        ("pl/a.md:5: search: boost: 'wysoki' is text, not a number",),
+    ),
+    "unknown search option": Case(
+        field_in("search", "search: {boots: 2}\n"),
+        ("pl/a.md:5: search: unknown key 'boots'",),
+    ),
+    # 5. Values that used to end in a traceback.
+    "related as a number": Case(
+        field_in("related", "related: 5\n"),
+        ("pl/a.md:5: related: 5 is a number, not a list (write [a, b]); write a list of keys",),
+    ),
+    "related as a number on an Estonian page": Case(
+        field_in("related", "related: 5\n", "et/a.md"),
+        ("et/a.md:5: related: 5 is a number, not a list",),
+    ),
+    "control character in the glossary": Case(
+        replace("pl/glossary.yml", "terms:\n  - id: crm\n    term: CRM\n    definition: Zły\x01 znak.\n"),
+        ("pl/glossary.yml:4: malformed YAML: character U+0001 (a control character) is not allowed",),
+    ),
+    "control character in front matter": Case(
+        edit("pl/a.md", "title: Obsługa klienta\n", "title: Obsługa\x07 klienta\n"),
+        ("pl/a.md:2: malformed YAML: character U+0007 (a control character) is not allowed",),
+    ),
+    "impossible date": Case(
+        field_in("category", "category: 2026-02-30\n"),
+        ("pl/a.md:", "malformed YAML: day is out of range for month"),
+    ),
+    # 6. Values read wrongly without a word.
+    "renamed ids that swap two live ids": Case(
+        both(
+            edit("pl/a.md", "Drugi akapit tekstu.", "Drugi akapit tekstu.\n\n## Inne {#other}\n\nTekst."),
+            field_in("renamed_ids", "renamed_ids: {channels: other, other: channels}\n"),
+        ),
+        ("pl/a.md:5: renamed_ids: 'channels' is both an old and a new id",),
+    ),
+    "renamed id that is still in use": Case(
+        both(
+            edit("pl/a.md", "Drugi akapit tekstu.", "Drugi akapit tekstu.\n\n## Inne {#other}\n\nTekst."),
+            field_in("renamed_ids", "renamed_ids: {channels: other}\n"),
+        ),
+        ("pl/a.md:5: renamed_ids: 'channels' is still an id on this page",),
+    ),
+    "faq as the text false": Case(
+        edit("pl/kontakt.md", "faq: true\n", "faq: 'false'\n"),
+        ("pl/kontakt.md:5: faq: 'false' is text in quotes, not true or false; write true or false",),
+    ),
+    "search exclude as the text false": Case(
+        field_in("search", "search: {exclude: 'false'}\n"),
+        ("pl/a.md:5: search: exclude: 'false' is text in quotes, not true or false",),
+    ),
+    "reading time as the text no": Case(
+        field_in("reading_time", "reading_time: 'no'\n"),
+        ("pl/a.md:5: reading_time: 'no' is text in quotes, not true or false",),
+    ),
+    "glossary switch as a number": Case(
+        field_in("glossary", "glossary: 0\n"),
+        ("pl/a.md:5: glossary: 0 is a number, not true or false",),
+    ),
+    "unknown related key": Case(
+        field_in("related", "related: [nie-ma-takiej]\n"),
+        ("pl/a.md:5: related: 'nie-ma-takiej' is not the key of any page in 'pl'",),
+    ),
+    "related key of another language only": Case(
+        both(
+            replace("et/b.md", page("Ainult eesti keeles", "only-et", "Tekst.")),
+            field_in("related", "related: [only-et]\n"),
+        ),
+        ("pl/a.md:5: related: 'only-et' is not the key of any page in 'pl'",),
+    ),
+    "tags written as one string": Case(
+        field_in("tags", "tags: obsługa, reklamacje\n"),
+        ("pl/a.md:5: tags: 'obsługa, reklamacje' is text, not a list",),
+    ),
+    "category that is a list": Case(
+        field_in("category", "category: [a, b]\n"),
+        ("pl/a.md:5: category: ['a', 'b'] is a list, not text",),
+    ),
+    "key that is a mapping": Case(
+        edit("sk/a.md", "key: a\n", "key: {a: b}\n"),
+        ("sk/a.md:4: key: {'a': 'b'} is a mapping",),
+    ),
+    "a field written twice": Case(
+        field_in("related", "related: [a]\ncategory: Podstawy\nrelated: 5\n", "et/a.md"),
+        ("et/a.md:7: related: the field is written twice (first at line 5); keep one of them",),
+    ),
+    "alias bomb in front matter": Case(
+        field_in("l0", ALIAS_BOMB),
+        ("pl/a.md:6: malformed YAML: aliases (*l0) are not allowed; write the value out in full",),
+    ),
+    "alias bomb in the glossary": Case(
+        replace("et/glossary.yml", "lol: &a [x, x]\nbomb: [*a, *a]\nterms: []\n"),
+        ("et/glossary.yml:2: malformed YAML: aliases (*a) are not allowed",),
+    ),
+    "deeply nested front matter": Case(
+        field_in("tags", "tags: " + "[" * 50 + "]" * 50 + "\n"),
+        ("pl/a.md:5: malformed YAML: lists and mappings nested more than 20 levels deep",),
+    ),
+    "glossary term that is a number": Case(
+        replace("sk/glossary.yml", "terms:\n  - id: crm\n    term: 42\n    definition: Definícia.\n"),
+        ("sk/glossary.yml:2: term of 'crm': write it as text",),
+    ),
+    "glossary aliases of true/false": Case(
+        replace("sk/glossary.yml", glossary_yml(
+            [{"id": "crm", "term": "CRM", "definition": "Definícia.", "aliases": [True]}])),
+        ("sk/glossary.yml:2: aliases of 'crm': write a list of names as text",),
+    ),
+})
 
 
 @pytest.mark.parametrize("name", list(FAILING))
@@ -343,3 +573,131 @@ def test_markup_in_titles_definitions_and_questions_builds_escaped(tmp_path: Pat
     catalog = json.loads((build.site / "pl" / "answers.json").read_text(encoding="utf-8"))
     assert any(a.get("question") == names[0] for a in catalog["answers"])
     assert sources(tmp_path) == build.sources_before
+
+
+def test_a_dangling_page_link_fails_clearly(tmp_path: Path) -> None:
+    build = run_cli(tmp_path, base_site(), links={"pl/zepsuty.md": "nie-ma-mnie.md"})
+    assert build.returncode != 0, build.output
+    assert ("pl/zepsuty.md:1: cannot read the file (a link to a file that does not exist); "
+            "fix or remove it") in build.output
+    assert build.leftovers() == []
+    assert sources(tmp_path) == build.sources_before
+
+
+def test_a_page_linked_from_outside_the_docs_is_not_published(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Sekret\ndescription: D.\nkey: s\n---\n\nHASŁO-123\n", encoding="utf-8")
+    build = run_cli(tmp_path, base_site(), links={"pl/sekret.md": str(secret)})
+    assert build.returncode != 0, build.output
+    assert "pl/sekret.md:1: the file is a link to a file outside the docs folder" in build.output
+    assert build.leftovers() == []
+
+
+#: Dangerous values without `--strict`: the build succeeds with a warning and the
+#: value left out, so nothing escapes, runs or breaks search either.
+LENIENT = [
+    "redirect into the sources", "redirect beside the site", "redirect onto an asset",
+    "markup in status", "search boost NaN", "search boost infinite", "related as a number",
+    "missing template", "unknown icon", "faq as the text false", "alias bomb in front matter",
+    "control character in the glossary",
+]
+
+
+def _no_constant(name: str) -> Any:
+    raise AssertionError(f"{name} in JSON")
+
+
+@pytest.mark.parametrize("name", LENIENT)
+def test_without_strict_a_bad_value_is_reported_and_left_out(name: str, tmp_path: Path) -> None:
+    case = FAILING[name]
+    files = base_site()
+    case.change(files)
+    build = run_cli(tmp_path, files, strict=False)
+    assert build.returncode == 0, build.output
+    for expected in case.messages:
+        assert "WARNING -  kb-" in build.output and expected in build.output, build.output
+    for page_file in build.site.rglob("*.html"):
+        html = page_file.read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "__kbX" not in html, page_file
+    for data in build.site.rglob("*.json"):
+        json.loads(data.read_text(encoding="utf-8"), parse_constant=_no_constant)
+    assert not (build.site / "pl" / "wstrzykniete").exists()
+    assert sources(tmp_path) == build.sources_before
+
+
+CONFIG_ERRORS = {
+    "notice page outside the site": (
+        {"kb-translations": {"notice_page": "../../wstrzykniete"}},
+        "Plugin 'kb-translations' option 'notice_page': '../../wstrzykniete' must be a relative path",
+    ),
+    "status report outside the site": (
+        {"kb-translations": {"status_report": "/tmp/raport.json"}},
+        "option 'status_report': '/tmp/raport.json' must be a relative path",
+    ),
+    "answers catalog outside the language": (
+        {"kb-answers": {"catalog": "../../answers.json"}},
+        "option 'catalog': '../../answers.json' must be a relative path",
+    ),
+    "infinite field boost": (
+        {"kb-search": {"boosts": {"title": float("inf")}}},
+        "option 'boosts': title: inf must be a finite number above 0",
+    ),
+    "typo in a plugin option": (
+        {"kb-translations": {"missing_transltion": "info"}},
+        "Plugin 'kb-translations' option 'missing_transltion'",
+    ),
+}
+
+
+def _with_options(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    config = site_config()
+    plugins = []
+    for plugin in config["plugins"]:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name in options:
+            current = plugin[name] if isinstance(plugin, dict) else {}
+            plugin = {name: {**(current or {}), **options[name]}}
+        plugins.append(plugin)
+    config["plugins"] = plugins
+    return config
+
+
+@pytest.mark.parametrize("name", list(CONFIG_ERRORS))
+def test_a_configuration_error_stops_before_anything_is_written(name: str, tmp_path: Path) -> None:
+    """As README says: mkdocs.yml is checked before the build starts, so nothing is
+    written or removed; the site folder keeps what it had, and the exit status is 1."""
+    options, expected = CONFIG_ERRORS[name]
+    build = run_cli(tmp_path, base_site(), config=_with_options(options))
+    assert build.returncode == 1, build.output
+    assert expected in build.output, build.output
+    assert "Aborted with" in build.output and "configuration" in build.output
+    assert build.leftovers() == ["index.html", "pl/index.html", "sitemap.xml"]
+    assert sources(tmp_path) == build.sources_before
+
+
+HOOK = """
+import time
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.startswith("pl/"):
+        time.sleep(1)
+        raise RuntimeError("a hook failed in the default language")
+    return markdown
+
+def on_post_page(output, page, config):
+    time.sleep(0.4)  # the other languages go on writing slowly
+    return output
+"""
+
+
+def test_a_crash_in_the_parent_stops_every_language_before_the_site_is_emptied(
+    tmp_path: Path,
+) -> None:
+    write_tree(tmp_path, {"hook.py": HOOK})
+    build = run_cli(tmp_path, base_site(), config={**site_config(), "hooks": ["hook.py"]},
+                    traceback_ok=True)
+    assert build.returncode != 0
+    assert "a hook failed in the default language" in build.output
+    assert build.leftovers() == []
+    time.sleep(2)  # a language process left running would write its next pages now
+    assert build.leftovers() == [], "a language process went on writing after the failure"

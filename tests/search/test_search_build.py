@@ -150,3 +150,17 @@ def test_site_without_static_i18n_keeps_its_root_search_files(tmp_path: Path) ->
     assert data["docs"] == [] and data["config"]["kb"]["index"].startswith("../../../search/kb_index.json")
     docs = {doc["l"] for doc in site.payload("")["docs"]}
     assert "reklamacje/#how" in docs
+
+
+def test_code_spans_are_indexed_as_the_characters_written(tmp_path: Path) -> None:
+    """Markdown keeps a code span's text entity-escaped; search shows (and escapes) characters."""
+    config = site_config()
+    config["plugins"] = ["search", "kb-search"]
+    site = build_search_site(tmp_path, {
+        "index.md": page("Start", None, "Wpisz `<script>` albo `a &amp; b` w polu.\n\n"
+                                        "    <b>blok</b> & kod\n"),
+    }, config)
+    assert not site.warnings
+    texts = " ".join(doc["x"] for doc in site.payload("")["docs"])
+    assert "<script>" in texts and "a &amp; b" in texts and "<b>blok</b> & kod" in texts
+    assert "&lt;" not in texts

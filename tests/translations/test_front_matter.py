@@ -30,7 +30,7 @@ def test_lines_of_fields_are_known() -> None:
         ("---\ntitle: A\ndescription: ''\nkey: a\n---\n",
          "pl/a.md:1: front matter lacks the required field 'description'"),
         ("---\ntitle: [1, 2]\ndescription: B\nkey: a\n---\n",
-         "pl/a.md:2: front-matter field 'title' must be text"),
+         "pl/a.md:2: title: [1, 2] is a list, not text; write the title as text"),
         ("---\ntitle: A\ndescription: B\nkey: a\n", "pl/a.md:1: front matter is not closed"),
     ],
 )
@@ -73,3 +73,24 @@ def test_non_utf8_file_is_named_and_skipped(build_site: BuildSite) -> None:
     assert not (site.site / "pl/zle").exists()
     # The writer's file is untouched.
     assert (site.root / "docs/pl/zle.md").read_bytes() == source
+
+
+def test_every_field_with_a_valid_value_builds_without_a_word(build_site: BuildSite) -> None:
+    """The schema refuses wrong values only: each field with a right one passes, and reaches the page."""
+    from tests.conftest import site_config
+
+    article = page("A", "a", "Tekst.\n\n## Nowe {#new-id}\n\nTreść.", category="Podstawy",
+                   subtitle="Krótko", related=["b"], faq=False, glossary=True, reading_time=False,
+                   renamed_ids={"old-id": "new-id"}, redirect_from=["stare/a.md"],
+                   tags=["obsługa"], hide=["toc"], template="main.html",
+                   icon="material/book-open", status="new", search={"boost": 2, "exclude": False},
+                   robots="noindex", social={"cards": False})
+    files = {**HOMES, "pl/a.md": article, "pl/b.md": page("B", "b", "Tekst.")}
+    config = site_config(kb_translations={"missing_translation": "ignore"},
+                         extra_plugins=["kb-answers"], extra={"status": {"new": "Nowość"}})
+    site = build_site(files, config, strict=True)
+    assert not site.aborted
+    html = site.html("pl/a/")
+    assert 'class="md-status md-status--new"' in site.html("pl/")
+    assert 'id="old-id"' in html and "Krótko" in site.html("pl/")
+    assert (site.site / "pl" / "stare" / "a" / "index.html").exists()
