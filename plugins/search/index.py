@@ -215,15 +215,19 @@ def build_payload(
     """
     builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION)
     stored: list[dict[str, Any]] = []
-    for entry, fields, boost in documents(pages, analyzer):
-        stored.append(entry)
-        builder.add(fields, boost)
+    with analyzer.collect() as vocabulary:
+        for entry, fields, boost in documents(pages, analyzer):
+            stored.append(entry)
+            builder.add(fields, boost)
+    # The browser gets the site key of every indexed word.
+    lexicon, bridge = analyzer.browser_tables(vocabulary)
     terms, postings = builder.build()
     return {
         "format": FORMAT,
         "locale": analyzer.locale,
         "table": table,
-        "lexicon": dict(analyzer.lexicon),
+        "lexicon": lexicon,
+        "bridge": bridge,
         "options": dict(options),
         "synonyms": synonyms,
         "fields": list(FIELDS),

@@ -82,7 +82,7 @@
   function create(payload, options, lunrLib, morphologyLib, load) {
     var lunr = lunrLib || root.lunr;
     var Morphology = morphologyLib || root.KbMorphology;
-    var m = Morphology.create(payload.table, payload.lexicon);
+    var m = Morphology.create(payload.table, payload.lexicon, payload.bridge);
     var fields = payload.fields;
     var terms = payload.terms;
     var df = payload.df;
