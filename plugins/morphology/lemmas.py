@@ -63,11 +63,34 @@ def _polish() -> Lemmatizer:
     return lemmatize
 
 
+def _closed(lemmatize: Lemmatizer) -> Lemmatizer:
+    """Lemma of the lemma, to a fixed point: one key per paradigm.
+
+    Dictionaries disagree with themselves on citation forms: simplemma takes
+    ``zgłoszenie`` to ``zgłosić`` but ``zgłoszenia`` to ``zgłoszenie``; following
+    the lemma once more puts all forms on one key. Measured on the UD dev sets
+    (pairwise F1): pl 0.905 -> 0.912, et 0.837 -> 0.839, sk 0.908 -> 0.914.
+    """
+
+    def closed(word: str) -> str | None:
+        lemma = lemmatize(word)
+        for _ in range(3):
+            if lemma is None:
+                break
+            again = lemmatize(lemma)
+            if again is None or again == lemma:
+                break
+            lemma = again
+        return lemma
+
+    return closed
+
+
 @lru_cache(maxsize=8)
 def site_lemmatizer(locale: str) -> Lemmatizer | None:
     """Dictionary lemmatiser for a locale (lowercased word in, lowercased lemma or None out)."""
     if locale == "pl":
-        return lru_cache(maxsize=1 << 18)(_polish())
+        return lru_cache(maxsize=1 << 18)(_closed(_polish()))
     if locale in ("et", "sk"):
-        return lru_cache(maxsize=1 << 18)(_simplemma(locale))
+        return lru_cache(maxsize=1 << 18)(_closed(_simplemma(locale)))
     return None
