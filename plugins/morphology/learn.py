@@ -36,6 +36,10 @@ LEARNED_STEP = "learned"
 # the largest tables whose gzipped size stays well inside the search budget.
 PARAMETERS: dict[str, tuple[int, int]] = {"pl": (7, 6), "et": (7, 12), "sk": (7, 3)}
 MIN_STEM = 1
+# Derivational families that search should treat as one word, applied to
+# lemmas after the learned step (and to dictionary lemmas at build time):
+# Estonian action nouns meet their verb (tagastamine -> tagastama).
+DERIVATIONS: dict[str, list[list[Any]]] = {"et": [["mine", "ma", 3]]}
 
 Edit = tuple[int, str]
 
@@ -97,7 +101,9 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None) -> 
         ),
         "min_length": 3,
         "exceptions": {},
-        "steps": [{"name": LEARNED_STEP, "note": "form end -> lemma end, longest match", "rules": rules}],
+        "steps": [{"name": LEARNED_STEP, "note": "form end -> lemma end, longest match", "rules": rules}]
+        + ([{"name": "derivation", "note": "action noun -> verb (search families)",
+             "rules": DERIVATIONS[locale]}] if locale in DERIVATIONS else []),
     }
 
 

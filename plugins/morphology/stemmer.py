@@ -54,6 +54,17 @@ def apply_table(table: RuleTable, word: str) -> str:
     return word
 
 
+def derive(table: RuleTable, lemma: str) -> str:
+    """The table's steps after the learned one (derivational families), on a dictionary lemma."""
+    for step in table.steps[1:]:
+        for n in range(min(step.max_len, len(lemma)), 0, -1):
+            rule = step.rules.get(lemma[-n:])
+            if rule is not None and len(lemma) - n >= rule.min_stem:
+                lemma = lemma[:-n] + rule.replacement
+                break
+    return lemma
+
+
 class Analyzer:
     """Tokenize / stem / key for one locale: the Python twin of ``KbMorphology.create``.
 
@@ -101,7 +112,7 @@ class Analyzer:
         if self.lemmatizer is not None:
             lemma = self.lemmatizer(form)
             if lemma is not None and [t.text for t in tokenize(lemma)] == [lemma]:
-                return fold(lemma)
+                return fold(derive(self.table, lemma))
             return self.rule_key(form)
         rule = self.rule_key(form)
         return self.bridge.get(rule, rule)
