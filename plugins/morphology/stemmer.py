@@ -28,7 +28,8 @@ from .rules import RuleTable, load_table
 from .tokens import Token, tokenize
 
 __all__ = [
-    "ABBREVIATION_MAX", "Analyzer", "analyzer", "elect", "is_abbreviation", "key", "keys", "query_analyzer", "stem",
+    "ABBREVIATION_MAX", "Analyzer", "analyzer", "derive", "elect", "is_abbreviation", "key", "keys",
+    "query_analyzer", "stem",
 ]
 
 ABBREVIATION_MAX = 6

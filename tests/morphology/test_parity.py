@@ -114,13 +114,14 @@ def test_classic_script_defines_global_in_worker_scope() -> None:
         "const vm = require('vm'); const fs = require('fs');"
         "const ctx = {self: {}}; vm.createContext(ctx);"
         "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);"
-        "const m = ctx.self.KbMorphology.create(JSON.parse(process.argv[2]));"
+        "const m = ctx.self.KbMorphology.create(JSON.parse(fs.readFileSync(0, 'utf8')));"
         "process.stdout.write(JSON.stringify(m.keys('Obsłudze klientów')));"
     )
     node = shutil.which("node")
     assert node
     out = subprocess.run(
-        [node, "-e", script, str(ASSET), table_json("pl") or "null"],
+        [node, "-e", script, str(ASSET)],
+        input=table_json("pl") or "null",
         capture_output=True,
         text=True,
         check=True,
