@@ -35,6 +35,7 @@
   var COMMON_MIN_DOCUMENTS = 2000;
   var NEIGHBOUR_SHARE = 0.6;
   var NEIGHBOUR_STEM = 0.5;
+  var SIBLING_ENDING = 4;  // letters a derivational sibling may differ in at the end
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var MAX_VARIANTS = 8;
@@ -222,6 +223,22 @@
       var shortest = Math.max(NEIGHBOUR_MIN, Math.ceil(length * NEIGHBOUR_STEM));
       for (var n = length - 1; n >= shortest; n--) {
         if (hasTerm(key.slice(0, n))) add(key.slice(0, n));
+      }
+      siblings(key, shortest, add);
+    }
+
+    /*
+     * Keys are lemmas, so a derivational family differs in its ending, not
+     * by a prefix: Estonian tagastamine/tagastama, Slovak vrátenie/vrátiť.
+     * Terms that share all but the last SIBLING_ENDING letters of the key
+     * and end in at most as many letters of their own.
+     */
+    function siblings(key, shortest, add) {
+      var length = key.length;
+      for (var n = length - 1; n >= Math.max(shortest, length - SIBLING_ENDING); n--) {
+        expand(key.slice(0, n) + "*", function (term) {
+          if (term !== key && term.length <= n + SIBLING_ENDING) add(term);
+        });
       }
     }
 
