@@ -94,6 +94,9 @@ def learn_rules(
 def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None) -> dict[str, Any]:
     """A complete rule table for a locale (simplemma's dictionary unless ``pairs`` given)."""
     max_context, min_count = PARAMETERS.get(locale, (7, 3))
+    # Exceptions are hand-kept fixes (README: "A word keyed wrongly"): relearning keeps them.
+    current = DATA_DIR / f"{locale}.json"
+    exceptions = json.loads(current.read_text(encoding="utf-8")).get("exceptions", {}) if current.exists() else {}
     rules = learn_rules(pairs if pairs is not None else simplemma_pairs(locale), max_context, min_count)
     return {
         "locale": locale,
@@ -103,7 +106,7 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None) -> 
             " plugins/morphology/README.md for the sources and their licences."
         ),
         "min_length": 3,
-        "exceptions": {},
+        "exceptions": dict(sorted(exceptions.items())),
         "steps": [{"name": LEARNED_STEP, "note": "form end -> lemma end, longest match", "rules": rules}]
         + ([{"name": "derivation", "note": "action noun -> verb (search families)",
              "rules": DERIVATIONS[locale]}] if locale in DERIVATIONS else []),

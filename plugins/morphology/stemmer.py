@@ -111,7 +111,8 @@ class Analyzer:
         if hit is not None:
             return hit
         if self.lemmatizer is not None:
-            lemma = self.lemmatizer(form)
+            # A table exception (a maintainer's or writer's fix) overrides the dictionary.
+            lemma = self.lemmatizer(self.table.exceptions.get(form, form))
             if lemma is not None and [t.text for t in tokenize(lemma)] == [lemma]:
                 return fold(derive(self.table, lemma))
             return self.rule_key(form)
