@@ -224,14 +224,17 @@
       for (var n = length - 1; n >= shortest; n--) {
         if (hasTerm(key.slice(0, n))) add(key.slice(0, n));
       }
-      siblings(key, shortest, add);
+      // Only for a key the index lacks: otherwise the siblings' rarer
+      // exact forms would outrank the exact form the visitor typed.
+      if (!hasTerm(key)) siblings(key, shortest, add);
     }
 
     /*
      * Keys are lemmas, so a derivational family differs in its ending, not
      * by a prefix: Estonian tagastamine/tagastama, Slovak vrátenie/vrátiť.
      * Terms that share all but the last SIBLING_ENDING letters of the key
-     * and end in at most as many letters of their own.
+     * and end in at most as many letters of their own (a ranking signal:
+     * NEIGHBOUR_BOOST), for a word whose own key the site does not have.
      */
     function siblings(key, shortest, add) {
       var length = key.length;
