@@ -96,7 +96,9 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None) -> 
     max_context, min_count = PARAMETERS.get(locale, (7, 3))
     # Exceptions are hand-kept fixes (README: "A word keyed wrongly"): relearning keeps them.
     current = DATA_DIR / f"{locale}.json"
-    exceptions = json.loads(current.read_text(encoding="utf-8")).get("exceptions", {}) if current.exists() else {}
+    exceptions: dict[str, str] = {}
+    if current.exists():
+        exceptions = json.loads(current.read_text(encoding="utf-8")).get("exceptions", {})
     rules = learn_rules(pairs if pairs is not None else simplemma_pairs(locale), max_context, min_count)
     return {
         "locale": locale,

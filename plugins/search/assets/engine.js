@@ -35,7 +35,9 @@
   var COMMON_MIN_DOCUMENTS = 2000;
   var NEIGHBOUR_SHARE = 0.6;
   var NEIGHBOUR_STEM = 0.5;
-  var SIBLING_ENDING = 4;  // letters a derivational sibling may differ in at the end
+  var SIBLING_ENDING = 4;
+  var COMPOUND_BOOST = 0.3;  // a compound and its last part (see compounds())
+  var COMPOUND_PART = 5;  // letters a derivational sibling may differ in at the end
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var MAX_VARIANTS = 8;
@@ -196,6 +198,7 @@
       if (word.prefix && !common) completions(word.fold).forEach(add(PREFIX_BOOST));
       var known = Object.keys(terms).length > 0;
       if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
+      if (!common) compounds(word.key, add(COMPOUND_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
         forms.forEach(function (form) {
           if (Morphology.cpLength(form) < fuzzyMin) return;
@@ -242,6 +245,22 @@
         expand(key.slice(0, n) + "*", function (term) {
           if (term !== key && term.length <= n + SIBLING_ENDING) add(term);
         });
+      }
+    }
+
+    /*
+     * Compounds, a ranking signal: a word finds the compounds it ends
+     * (teenindus -> klienditeenindus) and a compound finds its last part
+     * (tooteteadmised -> teadmised). Parts of at least COMPOUND_PART letters.
+     */
+    function compounds(key, add) {
+      var length = key.length;
+      if (length < COMPOUND_PART || DIGIT.test(key)) return;
+      expand("*" + key, function (term) {
+        if (term.length >= length + COMPOUND_PART - 2 && term.slice(-length) === key) add(term);
+      });
+      for (var n = COMPOUND_PART - 2; n <= length - COMPOUND_PART; n++) {
+        if (hasTerm(key.slice(n))) add(key.slice(n));
       }
     }
 
