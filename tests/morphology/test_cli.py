@@ -15,7 +15,9 @@ from plugins.morphology.rules import parse_table
 from plugins.morphology.stemmer import apply_table
 
 
-def run(argv: list[str], text: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+def run(
+    argv: list[str], text: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
     monkeypatch.setattr(sys, "stdin", io.StringIO(text))
     assert main(argv) == 0
     return capsys.readouterr().out
