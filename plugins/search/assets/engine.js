@@ -227,9 +227,7 @@
       for (var n = length - 1; n >= shortest; n--) {
         if (hasTerm(key.slice(0, n))) add(key.slice(0, n));
       }
-      // Only for a key the index lacks: otherwise the siblings' rarer
-      // exact forms would outrank the exact form the visitor typed.
-      if (!hasTerm(key)) siblings(key, shortest, add);
+      siblings(key, shortest, hasTerm(key), add);
     }
 
     /*
@@ -237,13 +235,17 @@
      * by a prefix: Estonian tagastamine/tagastama, Slovak vrátenie/vrátiť.
      * Terms that share all but the last SIBLING_ENDING letters of the key
      * and end in at most as many letters of their own (a ranking signal:
-     * NEIGHBOUR_BOOST), for a word whose own key the site does not have.
+     * NEIGHBOUR_BOOST).
      */
-    function siblings(key, shortest, add) {
+    function siblings(key, shortest, known, add) {
       var length = key.length;
       for (var n = length - 1; n >= Math.max(shortest, length - SIBLING_ENDING); n--) {
         expand(key.slice(0, n) + "*", function (term) {
-          if (term !== key && term.length <= n + SIBLING_ENDING) add(term);
+          // For a key the index has, a term of about its length is more often
+          // another inflected spelling (the exact field's `reklamacji`) than a
+          // derivation; it would outrank the exact form the visitor typed.
+          if (term === key || term.length > n + SIBLING_ENDING) return;
+          if (!known || Math.abs(term.length - length) >= 2) add(term);
         });
       }
     }
