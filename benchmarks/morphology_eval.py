@@ -4,11 +4,12 @@
 Prints, for each language, how many evaluation groups merge completely
 (all inflected forms one key) and how many different-word pairs collide
 (false merges), using tests/morphology/eval_groups.json. Snowball columns
-appear only if `snowballstemmer` is installed (it has no Slovak). With
-`--lexicon` and simplemma installed, a "core+lexicon" column shows what the
-optional lemmatiser overrides add.
+appear only if `snowballstemmer` is installed (it has no Slovak). "core" is
+the site key (dictionary lemmas at build time), "rules" the learned rule
+table alone (what the browser has for a word the site does not contain,
+before the bridge). Independent figures: ../shared/eval/morph_ud.py.
 
-Usage: python benchmarks/morphology_eval.py [--lexicon]
+Usage: python benchmarks/morphology_eval.py
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from plugins.morphology import SUPPORTED_LOCALES, Analyzer, fold, load_table  # noqa: E402
-from plugins.morphology.lexicon import lexicon  # noqa: E402
+from plugins.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table  # noqa: E402
 
 GROUPS = ROOT / "tests" / "morphology" / "eval_groups.json"
 SNOWBALL = {"pl": "polish", "et": "estonian"}
@@ -52,16 +52,13 @@ def score(keyer: Keyer, groups: dict[str, list[list[str]]]) -> tuple[int, int]:
 
 def main() -> int:
     data = json.loads(GROUPS.read_text(encoding="utf-8"))
-    with_lexicon = "--lexicon" in sys.argv
-    header = f"{'lang':<5} {'groups':>6} {'pairs':>5}  {'core':>9}  {'fold only':>9}  {'snowball':>9}"
-    print(header + ("  core+lexicon" if with_lexicon else ""))
+    header = (f"{'lang':<5} {'groups':>6} {'pairs':>5}  {'core':>9}  {'rules':>9}  {'fold only':>9}"
+              f"  {'snowball':>9}")
+    print(header)
     for locale in SUPPORTED_LOCALES:
         groups = data[locale]
-        core = Analyzer(load_table(locale))
-        columns: list[Keyer | None] = [core.key, fold, snowball(locale)]
-        if with_lexicon:
-            words = [w for g in groups["merge"] for w in g] + [w for p in groups["distinct"] for w in p]
-            columns.append(Analyzer(load_table(locale), lexicon(words, locale)).key)
+        columns: list[Keyer | None] = [
+            analyzer(locale).key, Analyzer(load_table(locale)).key, fold, snowball(locale)]
         cells = []
         for keyer in columns:
             if keyer is None:

@@ -21,13 +21,13 @@ __all__ = ["ASSET", "NodeMissingError", "NodeResult", "node_keys", "node_run", "
 
 ASSET = Path(__file__).parent / "assets" / "morphology.js"
 
-# Reads {table, lexicon, words, texts} on stdin and answers with the twin's
+# Reads {table, lexicon, bridge, words, texts} on stdin and answers with the twin's
 # stems, keys, folds and tokens (offsets converted to code points).
 _SCRIPT = r"""
 const fs = require("fs");
 const M = require(process.argv[1]);
 const p = JSON.parse(fs.readFileSync(0, "utf8"));
-const m = M.create(p.table, p.lexicon);
+const m = M.create(p.table, p.lexicon, p.bridge);
 const cp = (s, i) => M.cpLength(s.slice(0, i));
 process.stdout.write(JSON.stringify({
   stems: p.words.map(m.stem),
@@ -58,6 +58,7 @@ def node_run(
     texts: Sequence[str] = (),
     lexicon: Mapping[str, str] | None = None,
     node: str | None = None,
+    bridge: Mapping[str, str] | None = None,
 ) -> NodeResult:
     """Stem, key and fold ``words`` and tokenize ``texts`` with morphology.js."""
     binary = node or shutil.which("node")
@@ -67,6 +68,7 @@ def node_run(
     payload = {
         "table": json.loads(raw) if raw is not None else None,
         "lexicon": dict(lexicon or {}),
+        "bridge": dict(bridge or {}),
         "words": list(words),
         "texts": list(texts),
     }
@@ -85,9 +87,12 @@ def node_run(
     return NodeResult(out["stems"], out["keys"], out["folds"], tokens)
 
 
-def node_keys(words: Sequence[str], locale: str, lexicon: Mapping[str, str] | None = None) -> list[str]:
+def node_keys(
+    words: Sequence[str], locale: str, lexicon: Mapping[str, str] | None = None,
+    bridge: Mapping[str, str] | None = None,
+) -> list[str]:
     """Keys the browser computes for ``words`` (same order)."""
-    return node_run(locale, words=words, lexicon=lexicon).keys
+    return node_run(locale, words=words, lexicon=lexicon, bridge=bridge).keys
 
 
 def node_tokenize(texts: Sequence[str]) -> list[list[Token]]:

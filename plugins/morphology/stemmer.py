@@ -1,30 +1,36 @@
-"""Stemming and keys: the one normaliser used by glossary matching and search.
+"""Keys: the one normaliser used by glossary matching and search.
 
-``key(word) = fold(stem(word))``. The stemmer is a small interpreter of the
-rule tables in ``data/`` (see :mod:`.rules`); ``assets/morphology.js``
-interprets the same tables line for line, so a key computed at build time
-equals the key the browser computes for a query.
+At build time a word's key is its dictionary lemma, folded (the *site key*,
+:mod:`.lemmas`); words the dictionary does not know get ``fold(stem(word))``
+from the learned rule table in ``data/`` (see :mod:`.rules`, :mod:`.learn`).
+The browser (``assets/morphology.js``) has no dictionary: the build ships it
+a ``lexicon`` (site forms whose site key the rules miss) and a ``bridge``
+(rule key -> the site key it most often stands for), so every word of the
+site gets byte-identical keys on both sides and a visitor's unseen form
+still meets the site's forms of its lemma.
 
 Words are not stemmed when they are abbreviations (no lowercase letter and
 at most six characters: CRM, NPS, RODO, B2B), when they contain a decimal
 digit, or when they are shorter than the table's ``min_length``.
-
-An optional lexicon (``form -> key``, see :mod:`.lexicon`) overrides the
-stripper for listed lowercased forms; the same mapping is shipped to the
-browser, so overrides keep parity.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 
 from .folding import fold, lower
+from .lemmas import Lemmatizer, site_lemmatizer
 from .rules import RuleTable, load_table
 from .tokens import Token, tokenize
 
-__all__ = ["ABBREVIATION_MAX", "Analyzer", "analyzer", "is_abbreviation", "key", "keys", "stem"]
+__all__ = [
+    "ABBREVIATION_MAX", "Analyzer", "analyzer", "derive", "elect", "is_abbreviation", "key", "keys",
+    "query_analyzer", "stem",
+]
 
 ABBREVIATION_MAX = 6
 _DIGIT = re.compile(r"\d")
@@ -49,15 +55,44 @@ def apply_table(table: RuleTable, word: str) -> str:
     return word
 
 
-class Analyzer:
-    """Tokenize / stem / key for one locale: the Python twin of ``KbMorphology.create``."""
+def derive(table: RuleTable, lemma: str) -> str:
+    """The table's steps after the learned one (derivational families), on a dictionary lemma."""
+    for step in table.steps[1:]:
+        for n in range(min(step.max_len, len(lemma)), 0, -1):
+            rule = step.rules.get(lemma[-n:])
+            if rule is not None and len(lemma) - n >= rule.min_stem:
+                lemma = lemma[:-n] + rule.replacement
+                break
+    return lemma
 
-    def __init__(self, table: RuleTable, lexicon: Mapping[str, str] | None = None) -> None:
+
+class Analyzer:
+    """Tokenize / stem / key for one locale: the Python twin of ``KbMorphology.create``.
+
+    Two modes share one class. With a ``lemmatizer`` (the build, see
+    :func:`analyzer`) a word's key is its dictionary lemma, folded: the *site
+    key*. Without one (the browser's view) a word's key comes from the shipped
+    ``lexicon`` (the site's own words), else from the learned rules, mapped
+    through the shipped ``bridge`` onto the site key its rule key most often
+    stands for. :meth:`browser_tables` computes both tables for a vocabulary
+    so that the browser gives every site word its site key.
+    """
+
+    def __init__(
+        self,
+        table: RuleTable,
+        lexicon: Mapping[str, str] | None = None,
+        bridge: Mapping[str, str] | None = None,
+        lemmatizer: Lemmatizer | None = None,
+    ) -> None:
         self.table = table
         self.locale = table.locale
         self.lexicon: Mapping[str, str] = lexicon or {}
+        self.bridge: Mapping[str, str] = bridge or {}
+        self.lemmatizer = lemmatizer
+        self._collector: set[str] | None = None
         self._stem = lru_cache(maxsize=1 << 16)(self._stem_uncached)
-        self._key = lru_cache(maxsize=1 << 16)(self._key_uncached)
+        self._key = lru_cache(maxsize=1 << 18)(self._key_uncached)
         self._surface = lru_cache(maxsize=1 << 16)(fold)
 
     def _stem_uncached(self, word: str) -> str:
@@ -69,18 +104,36 @@ class Analyzer:
         return apply_table(self.table, word)
 
     def _key_uncached(self, word: str) -> str:
-        hit = self.lexicon.get(lower(word)) if self.lexicon and not is_abbreviation(word) else None
-        return hit if hit is not None else fold(self._stem(word))
+        if is_abbreviation(word) or _DIGIT.search(word):
+            return fold(lower(word))
+        form = lower(word)
+        hit = self.lexicon.get(form)
+        if hit is not None:
+            return hit
+        if self.lemmatizer is not None:
+            # A table exception (a maintainer's or writer's fix) overrides the dictionary.
+            lemma = self.lemmatizer(self.table.exceptions.get(form, form))
+            if lemma is not None and [t.text for t in tokenize(lemma)] == [lemma]:
+                return fold(derive(self.table, lemma))
+            return self.rule_key(form)
+        rule = self.rule_key(form)
+        return self.bridge.get(rule, rule)
 
     tokenize = staticmethod(tokenize)
     fold = staticmethod(fold)
 
     def stem(self, word: str) -> str:
-        """Stem of one word (lowercased, unfolded); lexicon is not consulted."""
+        """What the learned rules make of one word (lowercased, unfolded; a lemma guess)."""
         return self._stem(word)
 
+    def rule_key(self, word: str) -> str:
+        """Key from the learned rules alone: ``fold(stem(word))``."""
+        return fold(self._stem(word))
+
     def key(self, word: str) -> str:
-        """Search/glossary key of one word."""
+        """Search/glossary key of one word (recorded while :meth:`collect` is active)."""
+        if self._collector is not None:
+            self._collector.add(word)
         return self._key(word)
 
     def surface(self, word: str) -> str:
@@ -89,17 +142,79 @@ class Analyzer:
 
     def keys(self, text: str) -> list[str]:
         """Keys of every token of a text, in order."""
-        return [self._key(t.text) for t in tokenize(text)]
+        return [self.key(t.text) for t in tokenize(text)]
 
     def token_keys(self, text: str) -> list[tuple[Token, str]]:
         """Tokens with their keys: what a glossary matcher needs to link a span."""
-        return [(t, self._key(t.text)) for t in tokenize(text)]
+        return [(t, self.key(t.text)) for t in tokenize(text)]
+
+    @contextmanager
+    def collect(self) -> Iterator[set[str]]:
+        """Record every word keyed inside the block: the vocabulary the browser must know."""
+        previous, self._collector = self._collector, set()
+        try:
+            yield self._collector
+        finally:
+            self._collector = previous
+
+    def site_forms(self, words: Iterable[str]) -> dict[str, str]:
+        """Lowercased form -> site key, for the words the tables cover (not abbreviations, digits)."""
+        site: dict[str, str] = {}
+        for word in words:
+            if not (is_abbreviation(word) or _DIGIT.search(word)):
+                site.setdefault(lower(word), self._key(word))
+        return site
+
+    def votes(self, form: str, site_key: str) -> list[tuple[str, str]]:
+        """Bridge votes of one site form: its rule key, and that of its accent-less spelling."""
+        out = [(self.rule_key(form), site_key)]
+        folded = fold(form)
+        if folded != form:
+            out.append((self.rule_key(folded), site_key))
+        return out
+
+    def browser_tables(self, words: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """``(lexicon, bridge)`` that make the browser's key equal this key for ``words``.
+
+        bridge: rule key -> the site key most of the vocabulary's forms with
+        that rule key have (so a visitor's unseen form, or a form typed
+        without diacritics, meets the site's forms of its lemma); lexicon:
+        the forms whose site key the rules and the bridge still miss.
+        """
+        site = self.site_forms(words)
+        tally: dict[str, Counter[str]] = defaultdict(Counter)
+        for form, site_key in site.items():
+            for rule, target in self.votes(form, site_key):
+                tally[rule][target] += 1
+        bridge = {rule: best for rule, counts in sorted(tally.items())
+                  if (best := elect(rule, counts)) is not None and best != rule}
+        lexicon = {}
+        for form, site_key in sorted(site.items()):
+            rule = self.rule_key(form)
+            if bridge.get(rule, rule) != site_key:
+                lexicon[form] = site_key
+        return lexicon, bridge
+
+
+def elect(rule: str, counts: Counter[str]) -> str | None:
+    """Most voted site key (ties: the rule key itself, then the larger key, deterministic)."""
+    counts = +counts
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: (item[1], item[0] == rule, item[0]))[0]
 
 
 @lru_cache(maxsize=32)
 def analyzer(locale: str) -> Analyzer:
-    """Shared lexicon-less analyzer for a locale (unknown locale: generic pipeline)."""
-    return Analyzer(load_table(locale))
+    """Shared build-time analyzer for a locale: site keys from the dictionary lemmatiser."""
+    table = load_table(locale)
+    return Analyzer(table, lemmatizer=site_lemmatizer(table.locale))
+
+
+def query_analyzer(locale: str, lexicon: Mapping[str, str] | None = None,
+                   bridge: Mapping[str, str] | None = None) -> Analyzer:
+    """What the browser computes: shipped tables, then learned rules (no dictionary)."""
+    return Analyzer(load_table(locale), lexicon, bridge)
 
 
 def stem(word: str, locale: str) -> str:

@@ -158,12 +158,14 @@ def shard(
     sit in one or two neighbouring shards. Documents are cut at page
     boundaries (results are grouped by page). A payload that stays under
     `single_file_below` bytes is not split: the lexicon is then the whole
-    payload and there are no shards.
+    payload and there are no shards. The morphology tables (rule table,
+    lexicon, bridge) are fetched first either way, so they do not count.
     """
     postings, docs = payload["postings"], payload["docs"]
     lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
     posting_sizes, doc_sizes = [_size(p) for p in postings], [_size(d) for d in docs]
-    if _size(lexicon) + sum(posting_sizes) + sum(doc_sizes) < single_file_below:
+    movable = {key: value for key, value in lexicon.items() if key not in ("table", "lexicon", "bridge")}
+    if _size(movable) + sum(posting_sizes) + sum(doc_sizes) < single_file_below:
         return dict(payload), [], []
     term_starts = _cut(posting_sizes, shard_size)
     doc_starts = _cut(doc_sizes, shard_size, keep=payload["parents"])
@@ -215,15 +217,19 @@ def build_payload(
     """
     builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION)
     stored: list[dict[str, Any]] = []
-    for entry, fields, boost in documents(pages, analyzer):
-        stored.append(entry)
-        builder.add(fields, boost)
+    with analyzer.collect() as vocabulary:
+        for entry, fields, boost in documents(pages, analyzer):
+            stored.append(entry)
+            builder.add(fields, boost)
+    # The browser gets the site key of every indexed word.
+    lexicon, bridge = analyzer.browser_tables(vocabulary)
     terms, postings = builder.build()
     return {
         "format": FORMAT,
         "locale": analyzer.locale,
         "table": table,
-        "lexicon": dict(analyzer.lexicon),
+        "lexicon": lexicon,
+        "bridge": bridge,
         "options": dict(options),
         "synonyms": synonyms,
         "fields": list(FIELDS),

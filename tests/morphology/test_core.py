@@ -8,7 +8,6 @@ import unicodedata
 import pytest
 
 from plugins.morphology import SUPPORTED_LOCALES, Token, fold, load_table, tokenize
-from plugins.morphology.lexicon import lexicon
 from plugins.morphology.rules import parse_table, table_json
 from plugins.morphology.stemmer import Analyzer
 
@@ -72,9 +71,24 @@ def test_bad_table_is_rejected() -> None:
         parse_table({"locale": "xx", "min_length": 3, "steps": [{"rules": [["A", "", 2]]}]})
 
 
-def test_lexicon_overrides_only_disagreeing_forms() -> None:
-    lemmas = {"ludzie": "człowiek", "ludzi": "człowiek", "klienta": "klient"}
-    table = lexicon(["Ludzie", "ludzi", "klienta", "CRM"], "pl", lemmatize=lambda w: lemmas.get(w, w))
-    assert table == {"ludzie": "czlowiek", "ludzi": "czlowiek"}
-    core = Analyzer(load_table("pl"), table)
-    assert core.keys("Ludzie i człowiek") == ["czlowiek", "i", "czlowiek"]
+def test_browser_tables_list_only_forms_the_rules_and_bridge_miss() -> None:
+    lemmas = {"ludzie": "człowiek", "ludzi": "człowiek", "klienta": "klient", "klientów": "klient"}
+    site = Analyzer(load_table("pl"), lemmatizer=lemmas.get)
+    words = ["Ludzie", "ludzi", "klienta", "klientów", "CRM", "24h"]
+    lexicon, bridge = site.browser_tables(words)
+    browser = Analyzer(load_table("pl"), lexicon, bridge)
+    assert [browser.key(w) for w in words] == [site.key(w) for w in words]
+    assert site.key("Ludzie") == "czlowiek" and site.key("CRM") == "crm"
+    # Forms the learned rules already bring to their lemma are not listed.
+    assert "klienta" not in lexicon and "klientów" not in lexicon
+    assert set(lexicon) <= {"ludzie", "ludzi"}
+    assert browser.keys("Ludzie i ludzi") == ["czlowiek", "i", "czlowiek"]
+
+
+def test_bridge_leads_an_unseen_form_to_the_site_key() -> None:
+    # The site has two forms of a lemma whose rule key differs from the lemma key.
+    site = Analyzer(load_table("pl"), lemmatizer={"xaby": "qqq", "xabie": "qqq"}.get)
+    rule = site.rule_key("xaby")
+    lexicon, bridge = site.browser_tables(["xaby", "xabie"])
+    assert bridge.get(rule) == "qqq"
+    assert Analyzer(load_table("pl"), lexicon, bridge).key("xaby") == "qqq"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.morphology import SUPPORTED_LOCALES, Analyzer, fold, load_table, tokenize
+from plugins.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table, tokenize
 from plugins.morphology.parity import ASSET, node_run
 from plugins.morphology.rules import table_json
 
@@ -57,10 +57,16 @@ def test_keys_identical(locale: str) -> None:
     words = _vocabulary(locale if locale != "en" else "pl")
     if locale != "en":
         assert len(words) > 1500, "the word list should cover the seed texts"
-    core = Analyzer(load_table(locale))
-    result = node_run(locale, words=words)
-    assert result.stems == [core.stem(w) for w in words]
-    assert result.keys == [core.key(w) for w in words]
+    site = analyzer(locale)
+    lexicon, bridge = site.browser_tables(words)
+    result = node_run(locale, words=words, lexicon=lexicon, bridge=bridge)
+    assert result.stems == [site.stem(w) for w in words]
+    # Every word of the vocabulary: the browser's key is the build's key ...
+    assert {w: k for w, k in zip(words, result.keys, strict=True) if k != site.key(w)} == {}
+    # ... and for any word (here: the same words without the shipped tables) Python's
+    # browser-side key equals JavaScript's.
+    bare = Analyzer(load_table(locale), {}, bridge)
+    assert node_run(locale, words=words, bridge=bridge).keys == [bare.key(w) for w in words]
     assert result.folds == [fold(w) for w in words]
 
 
@@ -71,11 +77,15 @@ def test_tokenization_identical(locale: str) -> None:
     assert result.tokens == [tokenize(t) for t in texts]
 
 
-def test_lexicon_identical() -> None:
-    lexicon = {"ludzie": "czlowiek", "lepszy": "dobr"}
-    words = ["Ludzie", "ludzie", "LEPSZY", "lepszy", "CRM", "klientów"]
-    core = Analyzer(load_table("pl"), lexicon)
-    assert node_run("pl", words=words, lexicon=lexicon).keys == [core.key(w) for w in words]
+def test_lexicon_and_bridge_identical() -> None:
+    lexicon = {"ludzie": "czlowiek", "lepszy": "dobry"}
+    bridge = {"klient": "klientka", "24h": "x", "crm": "y"}
+    words = ["Ludzie", "ludzie", "LEPSZY", "lepszy", "CRM", "klientów", "klient", "24h"]
+    core = Analyzer(load_table("pl"), lexicon, bridge)
+    keys = node_run("pl", words=words, lexicon=lexicon, bridge=bridge).keys
+    assert keys == [core.key(w) for w in words]
+    # Abbreviations and words with digits never go through the tables.
+    assert keys[4] == "crm" and keys[7] == "24h"
 
 
 def _assigned_characters() -> list[str]:
@@ -104,15 +114,18 @@ def test_classic_script_defines_global_in_worker_scope() -> None:
         "const vm = require('vm'); const fs = require('fs');"
         "const ctx = {self: {}}; vm.createContext(ctx);"
         "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);"
-        "const m = ctx.self.KbMorphology.create(JSON.parse(process.argv[2]));"
+        "const m = ctx.self.KbMorphology.create(JSON.parse(fs.readFileSync(0, 'utf8')));"
         "process.stdout.write(JSON.stringify(m.keys('Obsłudze klientów')));"
     )
     node = shutil.which("node")
     assert node
     out = subprocess.run(
-        [node, "-e", script, str(ASSET), table_json("pl") or "null"],
+        [node, "-e", script, str(ASSET)],
+        input=table_json("pl") or "null",
         capture_output=True,
         text=True,
         check=True,
     )
-    assert json.loads(out.stdout) == ["obslug", "klient"]
+    assert json.loads(out.stdout) == [
+        Analyzer(load_table("pl")).key("Obsłudze"), Analyzer(load_table("pl")).key("klientów")]
+    assert json.loads(out.stdout)[1] == "klient"

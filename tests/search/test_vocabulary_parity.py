@@ -32,7 +32,8 @@ def test_python_and_javascript_keys_agree_on_the_whole_vocabulary(locale: str) -
     words = vocabulary(locale)
     assert len(words) > 1000, f"{locale}: suspiciously small vocabulary"
     core = analyzer(locale)
-    browser = node_run(locale, words=words, lexicon=core.lexicon)
+    lexicon, bridge = core.browser_tables(words)
+    browser = node_run(locale, words=words, lexicon=lexicon, bridge=bridge)
     keys = {word: core.key(word) for word in words}
     assert {w: k for w, k in zip(words, browser.keys, strict=True) if k != keys[w]} == {}
     assert {w: f for w, f in zip(words, browser.folds, strict=True) if f != fold(w)} == {}

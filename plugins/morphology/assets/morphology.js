@@ -5,8 +5,8 @@
  * node (module.exports). Keys must be byte-identical to the Python side;
  * tests/morphology/test_parity.py holds them equal.
  *
- *   var m = KbMorphology.create(table, lexicon);   // table = data/<locale>.json
- *   m.keys("Obsługa klienta")                       // ["obslug", "klient"]
+ *   var m = KbMorphology.create(table, lexicon, bridge); // table = data/<locale>.json
+ *   m.keys("Obsłudze klientów")                          // ["obsluga", "klient"]
  *
  * A missing table gives the generic pipeline (lowercase + fold, no stemming).
  */
@@ -102,10 +102,16 @@
     return word;
   }
 
-  function create(table, lexicon) {
+  /*
+   * lexicon: site forms -> site key (the build's dictionary lemmas the rules
+   * miss); bridge: rule key -> the site key it most often stands for. Both
+   * come from Analyzer.browser_tables() in stemmer.py.
+   */
+  function create(table, lexicon, bridge) {
     var t = compile(table);
     var lex = lexicon || {};
-    var hasLex = Object.keys(lex).length > 0;
+    var links = bridge || {};
+    var own = Object.prototype.hasOwnProperty;
     var cache = new Map();
 
     function stem(word) {
@@ -119,10 +125,13 @@
       var hit = cache.get(word);
       if (hit !== undefined) return hit;
       var lowered = word.toLowerCase();
-      if (hasLex && !isAbbreviation(word) && Object.prototype.hasOwnProperty.call(lex, lowered)) {
+      if (isAbbreviation(word) || DIGIT.test(lowered)) {
+        hit = fold(lowered);
+      } else if (own.call(lex, lowered)) {
         hit = lex[lowered];
       } else {
-        hit = fold(stem(word));
+        hit = fold(applyTable(t, lowered));
+        if (own.call(links, hit)) hit = links[hit];
       }
       if (cache.size > 65536) cache.clear();
       cache.set(word, hit);

@@ -35,6 +35,9 @@
   var COMMON_MIN_DOCUMENTS = 2000;
   var NEIGHBOUR_SHARE = 0.6;
   var NEIGHBOUR_STEM = 0.5;
+  var SIBLING_ENDING = 4;
+  var COMPOUND_BOOST = 0.3;  // a compound and its last part (see compounds())
+  var COMPOUND_PART = 5;  // letters a derivational sibling may differ in at the end
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var MAX_VARIANTS = 8;
@@ -82,7 +85,7 @@
   function create(payload, options, lunrLib, morphologyLib, load) {
     var lunr = lunrLib || root.lunr;
     var Morphology = morphologyLib || root.KbMorphology;
-    var m = Morphology.create(payload.table, payload.lexicon);
+    var m = Morphology.create(payload.table, payload.lexicon, payload.bridge);
     var fields = payload.fields;
     var terms = payload.terms;
     var df = payload.df;
@@ -195,6 +198,7 @@
       if (word.prefix && !common) completions(word.fold).forEach(add(PREFIX_BOOST));
       var known = Object.keys(terms).length > 0;
       if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
+      if (!common) compounds(word.key, add(COMPOUND_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
         forms.forEach(function (form) {
           if (Morphology.cpLength(form) < fuzzyMin) return;
@@ -222,6 +226,43 @@
       var shortest = Math.max(NEIGHBOUR_MIN, Math.ceil(length * NEIGHBOUR_STEM));
       for (var n = length - 1; n >= shortest; n--) {
         if (hasTerm(key.slice(0, n))) add(key.slice(0, n));
+      }
+      siblings(key, shortest, hasTerm(key), add);
+    }
+
+    /*
+     * Keys are lemmas, so a derivational family differs in its ending, not
+     * by a prefix: Estonian tagastamine/tagastama, Slovak vrátenie/vrátiť.
+     * Terms that share all but the last SIBLING_ENDING letters of the key
+     * and end in at most as many letters of their own (a ranking signal:
+     * NEIGHBOUR_BOOST).
+     */
+    function siblings(key, shortest, known, add) {
+      var length = key.length;
+      for (var n = length - 1; n >= Math.max(shortest, length - SIBLING_ENDING); n--) {
+        expand(key.slice(0, n) + "*", function (term) {
+          // For a key the index has, a term of about its length is more often
+          // another inflected spelling (the exact field's `reklamacji`) than a
+          // derivation; it would outrank the exact form the visitor typed.
+          if (term === key || term.length > n + SIBLING_ENDING) return;
+          if (!known || Math.abs(term.length - length) >= 2) add(term);
+        });
+      }
+    }
+
+    /*
+     * Compounds, a ranking signal: a word finds the compounds it ends
+     * (teenindus -> klienditeenindus) and a compound finds its last part
+     * (tooteteadmised -> teadmised). Parts of at least COMPOUND_PART letters.
+     */
+    function compounds(key, add) {
+      var length = key.length;
+      if (length < COMPOUND_PART || DIGIT.test(key)) return;
+      expand("*" + key, function (term) {
+        if (term.length >= length + COMPOUND_PART - 2 && term.slice(-length) === key) add(term);
+      });
+      for (var n = COMPOUND_PART - 2; n <= length - COMPOUND_PART; n++) {
+        if (hasTerm(key.slice(n))) add(key.slice(n));
       }
     }
 

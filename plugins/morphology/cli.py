@@ -1,0 +1,84 @@
+"""``kb-morphology``: keys from the command line, and the rule-table learner.
+
+``kb-morphology keys --locale pl`` reads words (one per line) on stdin and
+prints one key per line, in order: the key the word gets when it appears on
+the site (the input words are the site's vocabulary). With ``--query`` each
+word is instead a visitor's word that the site does not contain: its key is
+what the browser computes from the shipped tables of a site made of *the
+other* input words (leave-one-out), so a word never meets itself through
+its own entry. ``kb-morphology learn --locale pl`` rewrites
+``data/pl.json`` from simplemma's dictionary (maintainers only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from .rules import SUPPORTED_LOCALES, base_locale
+from .stemmer import analyzer, elect
+
+__all__ = ["main", "query_keys", "site_keys"]
+
+
+def site_keys(words: Sequence[str], locale: str) -> list[str]:
+    """Key of each word as a word of the site."""
+    core = analyzer(locale)
+    return [core.key(word) if word else "" for word in words]
+
+
+def query_keys(words: Sequence[str], locale: str) -> list[str]:
+    """Browser key of each word, taken as absent from a site made of the other words.
+
+    Mirrors :meth:`Analyzer.browser_tables`: the word's own bridge votes are
+    removed before its rule key is looked up, and it has no lexicon entry.
+    """
+    core = analyzer(locale)
+    site = core.site_forms(word for word in words if word)
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    own = {form: core.votes(form, site_key) for form, site_key in site.items()}
+    for cast in own.values():
+        for rule, target in cast:
+            tally[rule][target] += 1
+    out = []
+    for word in words:
+        form = word.lower()
+        if not word or form not in site:
+            out.append(core.key(word) if word else "")
+            continue
+        rule = core.rule_key(form)
+        counts = tally[rule].copy()
+        for voted, target in own[form]:
+            if voted == rule:
+                counts[target] -= 1
+        out.append(elect(rule, counts) or rule)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kb-morphology", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    keys = commands.add_parser("keys", help="print one key per word read on stdin")
+    keys.add_argument("--locale", required=True, help="pl, et, sk (others: lowercase + fold)")
+    keys.add_argument("--query", action="store_true",
+                      help="key a visitor's word the site does not contain (the browser's key)")
+    learn = commands.add_parser("learn", help="rewrite data/<locale>.json from simplemma's dictionary")
+    learn.add_argument("--locale", required=True, choices=SUPPORTED_LOCALES)
+    args = parser.parse_args(argv)
+    locale = base_locale(args.locale)
+    if args.command == "learn":
+        from .learn import learn_table, write_table
+
+        path = write_table(locale, learn_table(locale))
+        print(f"wrote {path}")
+        return 0
+    words = [line.strip() for line in sys.stdin.read().splitlines()]
+    result = query_keys(words, locale) if args.query else site_keys(words, locale)
+    sys.stdout.write("".join(k + "\n" for k in result))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

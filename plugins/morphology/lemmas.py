@@ -1,0 +1,129 @@
+"""Lemmas of the site's own words, at build time: what makes site keys dictionary-quality.
+
+Why: on UD dev sets the learned rules alone reach pairwise F1 of about
+0.78 (sk), while a dictionary lookup of the same words reaches 0.90+.
+The build sees every word the site contains, so it looks each up in a
+well-kept dictionary and ships the result to the browser for those words
+(:meth:`.stemmer.Analyzer.browser_tables`); the learned rules cover the
+rest.
+
+- Polish: Morfeusz 2 with the SGJP dictionary (BSD-2-Clause) lists every
+  reading of a form; the reading whose lemma simplemma also gives wins (it
+  resolves the ambiguity, e.g. ``mamy`` -> ``mieć``, not ``mama``), else the
+  first reading. Forms Morfeusz does not know fall back to simplemma.
+- Estonian, Slovak: simplemma 2.0.0 (MIT code; dictionaries from open
+  lexicons, see README.md), used only for forms its dictionary lists;
+  Estonian participles are taken on to their verb (:func:`_estonian`).
+
+Unknown forms return ``None``: the caller uses the learned rules, exactly
+as the browser would. Loading costs seconds once per process (simplemma pl
+about 3 s); lookups are cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["Lemmatizer", "site_lemmatizer"]
+
+Lemmatizer = Callable[[str], "str | None"]
+
+
+@lru_cache(maxsize=8)
+def _morfeusz() -> Any:
+    import morfeusz2
+
+    return morfeusz2.Morfeusz(generate=False, expand_tags=False)
+
+
+def _simplemma(locale: str) -> Lemmatizer:
+    import simplemma
+
+    def lemmatize(word: str) -> str | None:
+        if not simplemma.is_known(word, lang=locale):
+            return None
+        return str(simplemma.lemmatize(word, lang=locale)).lower()
+
+    return lemmatize
+
+
+def _estonian() -> Lemmatizer:
+    """simplemma, with participles (-nud, -tud, -dud) taken to their verb.
+
+    simplemma lists ``kirjutanud`` and ``valitud`` as lemmas of their own
+    (adjectives); as a verb form they belong to ``kirjutama``, ``valima``.
+    The verb is accepted only when the dictionary has it as a lemma.
+    Measured on the UD dev set: F1 0.849 -> 0.863.
+    """
+    import simplemma
+
+    plain = _simplemma("et")
+
+    def is_lemma(word: str) -> bool:
+        return bool(simplemma.is_known(word, lang="et")) and str(simplemma.lemmatize(word, lang="et")) == word
+
+    def lemmatize(word: str) -> str | None:
+        lemma = plain(word)
+        if lemma is None:
+            return None
+        for end in ("nud", "tud", "dud", "nu"):
+            if lemma.endswith(end) and len(lemma) > len(end) + 2:
+                stem = lemma[: -len(end)]
+                for tail in ("ma", "ema", "ima", "ama", "uma"):
+                    if is_lemma(stem + tail):
+                        return stem + tail
+        return lemma
+
+    return lemmatize
+
+
+def _polish() -> Lemmatizer:
+    morfeusz = _morfeusz()
+    fallback = _simplemma("pl")
+
+    def lemmatize(word: str) -> str | None:
+        # Morfeusz lemmas carry a homonym mark after a colon (`zamek:S1`).
+        readings = [r[2][1].split(":", 1)[0].lower() for r in morfeusz.analyse(word) if r[2][2] != "ign"]
+        preferred = fallback(word)
+        if readings:
+            return preferred if preferred in readings else readings[0]
+        return preferred
+
+    return lemmatize
+
+
+def _closed(lemmatize: Lemmatizer) -> Lemmatizer:
+    """Lemma of the lemma, to a fixed point: one key per paradigm.
+
+    Dictionaries disagree with themselves on citation forms: simplemma takes
+    ``zgłoszenie`` to ``zgłosić`` but ``zgłoszenia`` to ``zgłoszenie``; following
+    the lemma once more puts all forms on one key. Measured on the UD dev sets
+    (pairwise F1): pl 0.905 -> 0.912, et 0.837 -> 0.839, sk 0.908 -> 0.914.
+    """
+
+    def closed(word: str) -> str | None:
+        lemma = lemmatize(word)
+        for _ in range(3):
+            if lemma is None:
+                break
+            again = lemmatize(lemma)
+            if again is None or again == lemma:
+                break
+            lemma = again
+        return lemma
+
+    return closed
+
+
+@lru_cache(maxsize=8)
+def site_lemmatizer(locale: str) -> Lemmatizer | None:
+    """Dictionary lemmatiser for a locale (lowercased word in, lowercased lemma or None out)."""
+    if locale == "pl":
+        return lru_cache(maxsize=1 << 18)(_closed(_polish()))
+    if locale == "et":
+        return lru_cache(maxsize=1 << 18)(_closed(_estonian()))
+    if locale == "sk":
+        return lru_cache(maxsize=1 << 18)(_closed(_simplemma(locale)))
+    return None

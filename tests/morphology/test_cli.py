@@ -1,0 +1,84 @@
+"""kb-morphology keys / learn, the learner, and the dictionary lemmatisers behind site keys."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import pytest
+
+from plugins.morphology import analyzer, key, query_analyzer
+from plugins.morphology.cli import main, query_keys, site_keys
+from plugins.morphology.learn import learn_rules
+from plugins.morphology.rules import parse_table
+from plugins.morphology.stemmer import apply_table
+
+
+def run(
+    argv: list[str], text: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    assert main(argv) == 0
+    return capsys.readouterr().out
+
+
+def test_keys_prints_one_site_key_per_line_in_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = run(["keys", "--locale", "pl"], "Obsłudze\n\nklientów\nCRM\n24h\n", monkeypatch, capsys)
+    assert out.splitlines() == ["obsluga", "", "klient", "crm", "24h"]
+
+
+def test_console_script_runs_as_a_process() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "plugins.morphology.cli", "keys", "--locale", "sk"],
+        input="službou\nslužieb\n", capture_output=True, text=True, check=True,
+    )
+    assert proc.stdout.splitlines() == ["sluzba", "sluzba"]
+
+
+def test_unknown_command_or_missing_locale_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["keys"])
+    with pytest.raises(SystemExit):
+        main(["stem", "--locale", "pl"])
+    assert "--locale" in capsys.readouterr().err
+
+
+def test_query_key_never_meets_the_word_through_its_own_entry() -> None:
+    # Alone, a word's query key is what the rules give: no site form votes for it.
+    core = analyzer("pl")
+    assert query_keys(["obsłudze"], "pl") == [core.rule_key("obsłudze")]
+    # With other forms of its lemma on the "site", their votes lead it to the site key.
+    words = ["obsługa", "obsługi", "obsłudze", "obsługę", "CRM"]
+    assert query_keys(words, "pl") == site_keys(words, "pl") == ["obsluga"] * 4 + ["crm"]
+
+
+def test_query_keys_are_the_browser_keys_of_a_site_without_the_word() -> None:
+    words = ["reklamacja", "reklamacji", "reklamację", "reklamacjami", "zwrot", "zwrotu"]
+    for index, word in enumerate(words):
+        others = words[:index] + words[index + 1:]
+        _, bridge = analyzer("pl").browser_tables(others)
+        browser = query_analyzer("pl", {}, bridge)  # the word is not in the site's lexicon
+        assert query_keys(words, "pl")[index] == browser.key(word)
+
+
+def test_learned_rules_reproduce_their_training_pairs() -> None:
+    pairs = [("klienta", "klient"), ("klientowi", "klient"), ("agenta", "agent"), ("agentowi", "agent"),
+             ("okna", "okno"), ("kina", "kino"), ("kinami", "kino")]
+    rules = learn_rules(pairs, max_context=5, min_count=1)
+    table = parse_table({"locale": "xx", "min_length": 1, "steps": [{"name": "learned", "rules": rules}]})
+    assert {form: apply_table(table, form) for form, _ in pairs} == dict(pairs)
+    # Only decisions that differ from the shorter word end's are kept.
+    assert len(rules) < len({form[-n:] for form, _ in pairs for n in range(1, 6)})
+
+
+def test_dictionary_keys_merge_paradigms_the_rules_split() -> None:
+    assert key("zgłoszenie", "pl") == key("zgłoszenia", "pl") == key("zgłoszeń", "pl")
+    assert key("klienditoe", "et") == key("klienditugi", "et")
+    # Estonian participles belong to their verb.
+    assert key("kirjutanud", "et") == key("kirjutama", "et") == key("kirjutab", "et")
+    # A table exception overrides the dictionary (simplemma: czacie -> czata).
+    assert key("czacie", "pl") == key("czat", "pl") == "czat"
+    assert key("zákazník", "sk") != key("zákaznícky", "sk")
