@@ -119,11 +119,15 @@ def sources(root: Path) -> dict[str, str]:
 
 
 def outside_site(root: Path) -> list[str]:
-    """Every file under the build's root except the site, git's and the temp folder."""
+    """Every file under the build's root except the site, git's and the temp folder.
+
+    Python's own bytecode cache of a writer's `hooks:` module (`__pycache__/`, written
+    by the import unless PYTHONDONTWRITEBYTECODE is set) is not the build's output.
+    """
     return sorted(
         p.relative_to(root).as_posix() for p in root.rglob("*")
         if (p.is_file() or p.is_symlink())
-        and p.relative_to(root).parts[0] not in ("site", ".git", "tmp")
+        and p.relative_to(root).parts[0] not in ("site", ".git", "tmp", "__pycache__")
     )
 
 

@@ -52,13 +52,16 @@ def test_an_explicit_python_that_does_not_fit_is_refused_with_what_to_do(tmp_pat
 
 
 def test_the_first_suitable_python_on_path_is_found(tmp_path: Path) -> None:
-    """Debian 12's python3 is 3.11.2: it fits; an older python3 is passed over for python3.12."""
+    """Debian 12's python3 is 3.11.2: it fits; an older python3 is passed over for python3.12.
+
+    PATH holds only the fakes: the machine's own Pythons must not answer for them.
+    """
     fake_python(tmp_path / "bookworm", "python3", (3, 11, 2))
-    done = find_python(None, path=f"{tmp_path / 'bookworm'}:/usr/bin:/bin")
+    done = find_python(None, path=str(tmp_path / "bookworm"))
     assert done.stdout.strip() == str(tmp_path / "bookworm" / "python3")
     fake_python(tmp_path / "old", "python3", (3, 10, 12))
     fake_python(tmp_path / "old", "python3.12", (3, 12, 3))
-    done = find_python(None, path=f"{tmp_path / 'old'}:/usr/bin:/bin")
+    done = find_python(None, path=str(tmp_path / "old"))
     assert done.stdout.strip() == str(tmp_path / "old" / "python3.12")
 
 
