@@ -45,10 +45,11 @@ test: setup lint
 	@echo "==> pytest"
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
-lint: venv
-	@echo "==> ruff and mypy"
+lint: venv $(NODE_STAMP)
+	@echo "==> ruff, mypy and ESLint"
 	@$(BIN)/ruff check plugins tests benchmarks
 	@$(BIN)/mypy plugins
+	@node_modules/.bin/eslint -c .ci/eslint.config.mjs plugins
 
 # Rewrites .ci/requirements.lock from pyproject.toml for every supported Python.
 lock: venv

@@ -8,7 +8,7 @@
   var strings = {};
   try {
     strings = JSON.parse(document.getElementById("__kb_answers").textContent);
-  } catch (error) { /* page without our strings: English fallbacks below */ }
+  } catch { /* page without our strings: English fallbacks below */ }
   function t(name, fallback) { return strings[name] || fallback; }
 
   var status = document.createElement("div");
@@ -33,7 +33,7 @@
     var focused = document.activeElement;
     area.select();
     var done = false;
-    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    try { done = document.execCommand("copy"); } catch { done = false; }
     document.body.removeChild(area);
     if (focused && focused.focus) focused.focus();
     return done;

@@ -15,7 +15,10 @@
 
   // Same combining-mark ranges as plugins/morphology/tokens.py (MARK_RANGES).
   var MARKS = "\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f";
+  // The classes hold ranges of combining marks on purpose (a letter and its marks are one word).
+  // eslint-disable-next-line no-misleading-character-class
   var WORD = new RegExp("[\\p{L}\\p{N}][\\p{L}\\p{N}" + MARKS + "]*", "gu");
+  // eslint-disable-next-line no-misleading-character-class
   var MARK = new RegExp("[" + MARKS + "]+", "g");
   var LETTERS = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe" };
   var LETTER = /[łđøßæœ]/g;

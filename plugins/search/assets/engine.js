@@ -86,7 +86,6 @@
     var lunr = lunrLib || root.lunr;
     var Morphology = morphologyLib || root.KbMorphology;
     var m = Morphology.create(payload.table, payload.lexicon, payload.bridge);
-    var fields = payload.fields;
     var terms = payload.terms;
     var df = payload.df;
     var parents = payload.parents;
