@@ -68,8 +68,17 @@ SETTLED = f"""
   return k.key > 0 && k.change > k.key && performance.now() - Math.max(k.key, k.change) > {SETTLE_MS};
 }}
 """
+# The definition card (a group holding `.kb-search-definition`) is an answer
+# on top, not a ranked result: read apart (CARD) and left out of the ranking.
+CARD = """
+() => {
+  const card = document.querySelector('[data-md-component=search-result] .kb-search-definition');
+  return card ? card.closest('a.md-search-result__link').href : null;
+}
+"""
 READ_RESULTS = """
 () => [...document.querySelectorAll('[data-md-component=search-result] .md-search-result__item')]
+  .filter(item => !item.querySelector('.kb-search-definition'))
   .map(item => [...item.querySelectorAll('a.md-search-result__link')]
     .filter(a => !a.closest('details:not([open])'))
     .map(a => [
@@ -97,6 +106,19 @@ class Outcome:
     ranks: list[int | None] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     misses: list[tuple[Query, list[str]]] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    cards: list[bool] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> Outcome:
+        """The queries of one category (`kind` in the query sets)."""
+        part = Outcome()
+        for n, this in enumerate(self.kinds):
+            if this == kind:
+                part.ranks.append(self.ranks[n])
+                part.cards.append(self.cards[n])
+                part.latencies.append(self.latencies[n])
+        return part
 
     def hit_at(self, k: int) -> float:
         return sum(1 for r in self.ranks if r is not None and r <= k) / len(self.ranks)
@@ -190,8 +212,16 @@ def run_engine(browser: Any, base: str, site: Path, locale: str, queries: list[Q
         timing = tab.evaluate("window.__kb")
         outcome.latencies.append(timing["change"] - timing["key"])
         links = ranked_links(tab.evaluate(READ_RESULTS), root)
-        rank = next((i for i, link in enumerate(links, 1) if link in query.expect), None)
+        card = tab.evaluate(CARD)
+        card_link = ranked_links([[[card, 0]]], root)[0] if card else None
+        if not links and not card:
+            outcome.empty.append(query.text)
+        # An expected glossary entry answered by the card counts as first.
+        rank = 1 if card_link in query.expect else next(
+            (i for i, link in enumerate(links, 1) if link in query.expect), None)
         outcome.ranks.append(rank)
+        outcome.kinds.append(query.kind)
+        outcome.cards.append(card_link is not None)
         if rank != 1:
             outcome.misses.append((query, links[:5]))
     tab.close()
@@ -253,6 +283,17 @@ def main() -> None:
             print(f"{locale:<5}{engine:<8}{len(o.ranks):>8}{o.hit_at(1):>7.2f}{o.hit_at(5):>7.2f}"
                   f"{o.mrr():>7.2f}{statistics.median(o.latencies):>8.1f}"
                   f"{percentile(o.latencies, 0.95):>8.1f}")
+    kinds = sorted({kind for o in results.values() for kind in o.kinds})
+    print("\nours per category (card: share of queries answered with a definition card)")
+    print(f"{'lang':<5}{'kind':<16}{'queries':>8}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}{'card':>7}")
+    for locale in locales:
+        o = results[locale, "ours"]
+        for kind in kinds:
+            part = o.of_kind(kind)
+            if part.ranks:
+                print(f"{locale:<5}{kind:<16}{len(part.ranks):>8}{part.hit_at(1):>7.2f}{part.hit_at(5):>7.2f}"
+                      f"{part.mrr():>7.2f}{sum(part.cards) / len(part.cards):>7.2f}")
+        print(f"{locale:<5}empty panels: {len(o.empty)} {o.empty}")
     if args.verbose:
         for locale in locales:
             print(f"\n[{locale}] ours: queries not ranked first")
