@@ -161,7 +161,9 @@ def test_definition_card_and_fallback_pages_in_the_real_search_box(
     assert "/sk/pomoc/" in focused
 
 
-def test_did_you_mean_is_a_search_reached_with_the_keyboard(bundled_site: Path, serve: Serve, tab: Page) -> None:
+def test_did_you_mean_is_a_search_reached_with_the_keyboard(
+    bundled_site: Path, serve: Serve, tab: Page,
+) -> None:
     base = serve(bundled_site)
     tab.goto(base + "sk/")
     links = search(tab, "lteefon")  # two letters swapped, short of two typos in a long word
