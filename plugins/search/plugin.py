@@ -19,6 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from plugins.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
 from plugins.core.messages import message
+from plugins.core.plugin_assets import PREFIX, PluginAssets
 from plugins.core.theme import add_theme_templates
 from plugins.glossary.sources import load_glossary
 from plugins.morphology import analyzer, table_json
@@ -52,6 +53,8 @@ SCRIPTS = {
     "engine.js": ASSETS / "engine.js",
 }
 WORKER = ASSETS / "worker.js"
+#: Page-side script and style of the answers (definition card, "did you mean", fallback pages).
+PAGE_ASSETS = PluginAssets(ASSETS, ("results.css",), ("results.js",))
 #: Material's highlighter on the target page splits `?h=` on this.
 SEPARATOR = r"[\s\-,:!=\[\]()\"/]+"
 
@@ -91,6 +94,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not stop_material_indexing(config):
             log.warning("Material's `search` plugin is not enabled: the site has no search box to serve")
         add_theme_templates(config)
+        PAGE_ASSETS.register(config)
         if not self._registered:
             config.markdown_extensions.append(SectionExtension(  # type: ignore[arg-type]
                 lambda: self.state, self.config.skip_tags, self.config.question_suffixes,
@@ -114,6 +118,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.append(File.generated(config, uri, content=bundle))
         self.files["worker"] = files.get_file_from_path(uri)  # type: ignore[assignment]
         self.worker_version = version(bundle)
+        for name in (*PAGE_ASSETS.styles, *PAGE_ASSETS.scripts):
+            if files.get_file_from_path(f"{PREFIX}/{name}") is None:
+                files.append(File.generated(
+                    config, f"{PREFIX}/{name}", abs_src_path=str(PAGE_ASSETS.directory / name)))
         root = self._root(config)
         for name, uri in (("config", CONFIG_FILE), ("index", INDEX_FILE)):
             existing = files.get_file_from_path(root + uri)
