@@ -51,7 +51,8 @@
   var MAX_VARIANTS = 8;
   var MAX_TERMS = 6;        // words passed on for highlighting on the target page
   var DIGIT = /\p{Nd}/u;
-  var FUNCTION_TIER = 300;  // what function words add to a rank (a content word's share is up to 10000)
+  var FUNCTION_SHARE = 0.1;  // a function word's weight in coverage, against a content word's 1
+  var FUNCTION_TIER = 300;   // and a bonus for meeting them (every content word is worth up to 10000)
   var FUZZY2_MIN = 8;       // an unknown word this long also matches with two typos
   var STEM_PREFIX_MIN = 5;  // shortest stem prefix tried for an unknown word
   var STEM_PREFIX_SHARE = 0.6;
@@ -212,10 +213,14 @@
     function expansions(word) {
       var terms = Object.create(null);
       function add(boost) {
-        return function (term) { if (!(terms[term] >= boost)) terms[term] = boost; };
+        return function (term) {
+          // A content word never stands for a function word (nehovorí is not "neho").
+          if (!word.func && functionWords[term] === true) return;
+          if (!(terms[term] >= boost)) terms[term] = boost;
+        };
       }
       var forms = word.key === word.fold ? [word.key] : [word.key, word.fold];
-      forms.forEach(function (form) { if (hasTerm(form)) add(1)(form); });
+      forms.forEach(function (form) { if (hasTerm(form)) terms[form] = 1; });
       // On a big site, a word whose own key already meets a large share of
       // the documents: its completions and stem neighbours would only re-score
       // documents it meets anyway, and they are the largest postings there are.
@@ -405,7 +410,8 @@
       var weights = typed.map(function (word) { return word.func ? 0 : run(word, cache).weight; });
       var functionWeights = typed.map(function (word) { return word.func ? run(word, cache).weight : 0; });
       function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
-      var total = sum(weights) || 1, functionTotal = sum(functionWeights) || 1;
+      var total = sum(weights), functionTotal = sum(functionWeights);
+      if (!(total + functionTotal > 0)) total = 1;
       var sizes = typed.map(function () { return 0; });
       var unitWeights = typed.map(function () { return 0; });
       var unitFunctionWeights = typed.map(function () { return 0; });
@@ -431,10 +437,12 @@
       var ranks = new Float64Array(count), content = new Uint8Array(count);
       for (var j = 0; j < refs.length; j++) {
         var r = refs[j];
-        // Content coverage first (every word above some), function words a
-        // little, lunr's score last, in a range Material still tells apart
-        // at the two decimals it renders.
-        ranks[r] = 10000 * (covered[r] / total) + FUNCTION_TIER * (functionCovered[r] / functionTotal) +
+        // Coverage first (every word above some; a function word weighs a
+        // tenth), then a small bonus for the function words met, lunr's score
+        // last, in a range Material still tells apart at the two decimals it
+        // renders. Documents that meet no content word are dropped (evaluate).
+        var coverage = (covered[r] + FUNCTION_SHARE * functionCovered[r]) / (total + FUNCTION_SHARE * functionTotal);
+        ranks[r] = 10000 * coverage + (functionTotal > 0 ? FUNCTION_TIER * functionCovered[r] / functionTotal : 0) +
           100 * sums[r] / (sums[r] + SCORE_HALF);
         content[r] = covered[r] > 0 ? 1 : 0;
       }
