@@ -804,34 +804,37 @@
       });
     }
 
-    /* The index term most like an unknown folded word (letter pairs in common), or null. */
+    /*
+     * The index term most like an unknown folded word (Dice's coefficient of
+     * letter pairs), or null. One pass over the terms without allocating per
+     * term beyond its pairs: it runs only when nothing matched.
+     */
     function closest(fold) {
-      var pairs = letterPairs(fold);
-      if (pairs.length < SUGGEST_LENGTH - 1) return null;
-      var length = fold.length, best = null, bestScore = SUGGEST_MIN;
+      var index = Object.create(null), wanted = [], pairs = 0;
+      for (var i = 0; i + 1 < fold.length; i++) {
+        var pair = fold.substr(i, 2);
+        if (index[pair] === undefined) { index[pair] = wanted.length; wanted.push(0); }
+        wanted[index[pair]]++;
+        pairs++;
+      }
+      if (pairs < SUGGEST_LENGTH - 1) return null;
+      var left = new Int32Array(wanted.length);
+      var best = null, bestScore = SUGGEST_MIN, bestFrequency = 0;
       for (var t = 0; t < terms.length; t++) {
         var term = terms[t];
-        if (Math.abs(term.length - length) > 3 || DIGIT.test(term)) continue;
-        var other = letterPairs(term), common = 0, used = Object.create(null);
-        for (var i = 0; i < other.length; i++) {
-          var pair = other[i];
-          used[pair] = (used[pair] || 0) + 1;
+        if (Math.abs(term.length - fold.length) > 3 || DIGIT.test(term)) continue;
+        left.set(wanted);
+        var common = 0;
+        for (var j = 0; j + 1 < term.length; j++) {
+          var at = index[term.substr(j, 2)];
+          if (at !== undefined && left[at] > 0) { left[at]--; common++; }
         }
-        for (var j = 0; j < pairs.length; j++) {
-          if (used[pairs[j]] > 0) { used[pairs[j]]--; common++; }
-        }
-        var score = 2 * common / (pairs.length + other.length);
-        if (score > bestScore || (score === bestScore && best !== null && df[t] > df[positions[best]])) {
-          best = term; bestScore = score;
+        var score = 2 * common / (pairs + term.length - 1);
+        if (score > bestScore || (score === bestScore && best !== null && df[t] > bestFrequency)) {
+          best = term; bestScore = score; bestFrequency = df[t];
         }
       }
       return best;
-    }
-
-    function letterPairs(text) {
-      var chars = Array.from(text.toLowerCase()), out = [];
-      for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-      return out;
     }
 
     /* A term as written in a document that holds it (a key is a stem, not a word). */

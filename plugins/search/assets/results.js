@@ -29,17 +29,23 @@
     var result = document.querySelector("[data-md-component=search-result]");
     var list = result && result.querySelector(".md-search-result__list");
     if (!list) return;
-    var status = document.createElement("div");
-    status.className = "kb-search-announce";
-    status.setAttribute("role", "status");
-    result.appendChild(status);
-    var timer = 0, last = "";
+    var status = null, timer = 0, last = "";
     new MutationObserver(function () {
       clearTimeout(timer);
       // Results arrive keystroke by keystroke: speak once they settle.
       timer = setTimeout(function () {
         var now = answer(list);
-        if (now !== last) status.textContent = last = now;
+        if (now === last) return;
+        last = now;
+        if (status) { status.textContent = now; return; }
+        // Made when there is first something to say (a page without a search
+        // has none), empty: screen readers announce changes of a region
+        // already in the page, so the text follows a moment later.
+        status = document.createElement("div");
+        status.className = "kb-search-announce";
+        status.setAttribute("role", "status");
+        result.appendChild(status);
+        setTimeout(function () { status.textContent = last; }, 100);
       }, 400);
     }).observe(list, { childList: true });
   }
