@@ -23,9 +23,9 @@
  * term is also run with the term's other names.
  *
  * Function words (the language's stop words: question words, prepositions,
- * particles) help ranking but never decide it: coverage counts content words,
- * function words only add a small bonus, and a document that meets nothing but
- * function words is not shown. A query that names a glossary term starts with
+ * particles) help ranking but never decide it: in coverage one weighs a tenth
+ * of a content word, meeting them adds a small bonus, and a document that meets
+ * nothing but function words is not shown. A query that names a glossary term starts with
  * a definition card (the term's entry with its definition); otherwise the
  * glossary page never outranks a section whose heading holds every content
  * word. A word the index does not know is tried with two typos (long words),
