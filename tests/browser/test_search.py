@@ -155,7 +155,7 @@ def test_definition_card_and_fallback_pages_in_the_real_search_box(
     # The explaining section among the first three results after the card.
     assert any("#nps-net-promoter-score" in link for link in links[2:5]), links[:6]
     # Announced with the results: the status region reads the term and its definition.
-    status = tab.locator("[data-md-component=search-result] [role=status]")
+    status = tab.locator(".kb-search-announce[role=status]")
     expect(status).to_contain_text("Definícia: index odporúčania Ukazovateľ, ktorý zisťuje")
     links = search(tab, "IVR")
     assert links[:2] == ["/sk/pomoc/", "/sk/pomoc/kontakt/"]

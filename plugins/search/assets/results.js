@@ -44,7 +44,7 @@
         status = document.createElement("div");
         status.className = "kb-search-announce";
         status.setAttribute("role", "status");
-        result.appendChild(status);
+        document.body.appendChild(status);  // outside the list Material redraws
         setTimeout(function () { status.textContent = last; }, 100);
       }, 400);
     }).observe(list, { childList: true });
