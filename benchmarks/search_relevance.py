@@ -20,7 +20,7 @@ The plain build uses our heading slugifier (`toc.slugify`) so that headings
 without an explicit id get the same anchors in both builds; that changes no
 search behaviour, only makes the expected locations comparable.
 
-    .venv/bin/python benchmarks/search_relevance.py [--locales pl,et,sk] [-v]
+    .venv/bin/python benchmarks/search_relevance.py [--locales pl,et,sk] [-v] [--ours-only]
 """
 
 from __future__ import annotations
@@ -68,8 +68,17 @@ SETTLED = f"""
   return k.key > 0 && k.change > k.key && performance.now() - Math.max(k.key, k.change) > {SETTLE_MS};
 }}
 """
+# The definition card (a group holding `.kb-search-definition`) is an answer
+# on top, not a ranked result: read apart (CARD) and left out of the ranking.
+CARD = """
+() => {
+  const card = document.querySelector('[data-md-component=search-result] .kb-search-definition');
+  return card ? card.closest('a.md-search-result__link').href : null;
+}
+"""
 READ_RESULTS = """
 () => [...document.querySelectorAll('[data-md-component=search-result] .md-search-result__item')]
+  .filter(item => !item.querySelector('.kb-search-definition'))
   .map(item => [...item.querySelectorAll('a.md-search-result__link')]
     .filter(a => !a.closest('details:not([open])'))
     .map(a => [
@@ -97,6 +106,19 @@ class Outcome:
     ranks: list[int | None] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     misses: list[tuple[Query, list[str]]] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    cards: list[bool] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> Outcome:
+        """The queries of one category (`kind` in the query sets)."""
+        part = Outcome()
+        for n, this in enumerate(self.kinds):
+            if this == kind:
+                part.ranks.append(self.ranks[n])
+                part.cards.append(self.cards[n])
+                part.latencies.append(self.latencies[n])
+        return part
 
     def hit_at(self, k: int) -> float:
         return sum(1 for r in self.ranks if r is not None and r <= k) / len(self.ranks)
@@ -190,8 +212,16 @@ def run_engine(browser: Any, base: str, site: Path, locale: str, queries: list[Q
         timing = tab.evaluate("window.__kb")
         outcome.latencies.append(timing["change"] - timing["key"])
         links = ranked_links(tab.evaluate(READ_RESULTS), root)
-        rank = next((i for i, link in enumerate(links, 1) if link in query.expect), None)
+        card = tab.evaluate(CARD)
+        card_link = ranked_links([[[card, 0]]], root)[0] if card else None
+        if not links and not card:
+            outcome.empty.append(query.text)
+        # An expected glossary entry answered by the card counts as first.
+        rank = 1 if card_link in query.expect else next(
+            (i for i, link in enumerate(links, 1) if link in query.expect), None)
         outcome.ranks.append(rank)
+        outcome.kinds.append(query.kind)
+        outcome.cards.append(card_link is not None)
         if rank != 1:
             outcome.misses.append((query, links[:5]))
     tab.close()
@@ -221,6 +251,7 @@ def main() -> None:
     parser.add_argument("--locales", default="pl,et,sk")
     parser.add_argument("--limit", type=int, default=0, help="only the first N queries per language")
     parser.add_argument("-v", "--verbose", action="store_true", help="list queries not ranked first")
+    parser.add_argument("--ours-only", action="store_true", help="skip the plain Material build")
     args = parser.parse_args()
     locales = args.locales.split(",")
 
@@ -230,7 +261,11 @@ def main() -> None:
         work = Path(tmp)
         started = time.perf_counter()
         build(ROOT / "mkdocs.yml", work / "ours")
-        build(plain_config(work), work / "plain")
+        engines = ("ours",) if args.ours_only else ("ours", "plain")
+        if "plain" in engines:
+            build(plain_config(work), work / "plain")
+        else:
+            (work / "plain").mkdir()
         print(f"built both sites in {time.perf_counter() - started:.1f} s")
         results: dict[tuple[str, str], Outcome] = {}
         with serve(work / "ours") as ours, serve(work / "plain") as plain, sync_playwright() as pw:
@@ -240,7 +275,7 @@ def main() -> None:
             )
             for locale in locales:
                 queries = load_queries(locale)[: args.limit or None]
-                for engine, base in (("ours", ours), ("plain", plain)):
+                for engine, base in (("ours", ours), ("plain", plain))[: len(engines)]:
                     results[locale, engine] = run_engine(browser, base, work / engine, locale, queries)
             browser.close()
 
@@ -248,11 +283,22 @@ def main() -> None:
     print(f"{'lang':<5}{'engine':<8}{'queries':>8}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}"
           f"{'p50 ms':>8}{'p95 ms':>8}")
     for locale in locales:
-        for engine in ("ours", "plain"):
+        for engine in engines:
             o = results[locale, engine]
             print(f"{locale:<5}{engine:<8}{len(o.ranks):>8}{o.hit_at(1):>7.2f}{o.hit_at(5):>7.2f}"
                   f"{o.mrr():>7.2f}{statistics.median(o.latencies):>8.1f}"
                   f"{percentile(o.latencies, 0.95):>8.1f}")
+    kinds = sorted({kind for o in results.values() for kind in o.kinds})
+    print("\nours per category (card: share of queries answered with a definition card)")
+    print(f"{'lang':<5}{'kind':<16}{'queries':>8}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}{'card':>7}")
+    for locale in locales:
+        o = results[locale, "ours"]
+        for kind in kinds:
+            part = o.of_kind(kind)
+            if part.ranks:
+                print(f"{locale:<5}{kind:<16}{len(part.ranks):>8}{part.hit_at(1):>7.2f}{part.hit_at(5):>7.2f}"
+                      f"{part.mrr():>7.2f}{sum(part.cards) / len(part.cards):>7.2f}")
+        print(f"{locale:<5}empty panels: {len(o.empty)} {o.empty}")
     if args.verbose:
         for locale in locales:
             print(f"\n[{locale}] ours: queries not ranked first")

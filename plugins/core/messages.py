@@ -34,6 +34,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "glossary.translations": "In other languages",
         "glossary.used_in": "Used in",
         "glossary.unused": "Not used in any article yet.",
+        "search.definition": "Definition",
+        "search.did_you_mean": "Did you mean",
+        "search.no_match": "Nothing matches your search exactly. These pages may help:",
     },
     "pl": {
         "translation.unavailable": "brak tłumaczenia",
@@ -62,6 +65,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "glossary.translations": "W innych językach",
         "glossary.used_in": "Występuje w",
         "glossary.unused": "Nie występuje jeszcze w żadnym artykule.",
+        "search.definition": "Definicja",
+        "search.did_you_mean": "Czy chodziło o",
+        "search.no_match": "Nic nie pasuje dokładnie do wyszukiwania. Te strony mogą pomóc:",
     },
     "et": {
         "translation.unavailable": "tõlge puudub",
@@ -90,6 +96,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "glossary.translations": "Teistes keeltes",
         "glossary.used_in": "Kasutatud lehtedel",
         "glossary.unused": "Seda mõistet pole veel üheski artiklis kasutatud.",
+        "search.definition": "Definitsioon",
+        "search.did_you_mean": "Kas mõtlesite",
+        "search.no_match": "Otsingule täpselt vastavat teksti ei leitud. Need lehed võivad aidata:",
     },
     "sk": {
         "translation.unavailable": "bez prekladu",
@@ -116,6 +125,9 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
         "glossary.translations": "V iných jazykoch",
         "glossary.used_in": "Vyskytuje sa v",
         "glossary.unused": "Zatiaľ sa nevyskytuje v žiadnom článku.",
+        "search.definition": "Definícia",
+        "search.did_you_mean": "Mysleli ste",
+        "search.no_match": "Hľadaniu presne nič nezodpovedá. Pomôcť môžu tieto stránky:",
     },
 }
 

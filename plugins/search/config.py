@@ -44,6 +44,10 @@ class SearchConfig(Config):
     excerpt_length = c.Type(int, default=180)
     """Characters of section text shown under a result, around the best match."""
 
+    fallback_pages = c.ListOfItems(c.Type(str), default=["faq", "faq-contact"])
+    """Translation keys (`key:` in front matter) of the pages offered, in this order,
+    when nothing matches a query (with a "did you mean" line): never an empty panel."""
+
     max_results = c.Type(int, default=20)
     """Most pages returned for one query (Material renders them lazily)."""
 

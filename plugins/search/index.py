@@ -19,6 +19,8 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from plugins.morphology import Analyzer, fold, tokenize
@@ -36,6 +38,10 @@ FORMAT = 2
 LENGTH_NORMALISATION = 0.4
 #: The lunr.js release whose serialized index format we produce (lunr.py's target).
 LUNR_VERSION = "2.3.9"
+#: Function words per language (question words, prepositions, particles,
+#: conjunctions, pronouns): the stopwords-iso lists, copied unchanged (the file
+#: names its source and licence).
+FUNCTION_WORDS = Path(__file__).parent / "data" / "function_words.json"
 
 
 @dataclass
@@ -48,6 +54,57 @@ class IndexedPage:
     tags: tuple[str, ...] = ()
     boost: float = 1.0
     sections: list[Section] = field(default_factory=list)
+    #: The page's translation key (`key:` in its front matter), for the fallback pages.
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A glossary term as the definition card needs it: its entry is the section `#<id>`."""
+
+    id: str
+    term: str
+    definition: str
+    names: tuple[str, ...]
+
+
+@cache
+def function_word_lists() -> dict[str, list[str]]:
+    """Function words by language, from the vendored stopwords-iso lists."""
+    data = json.loads(FUNCTION_WORDS.read_text(encoding="utf-8"))
+    return {language: words for language, words in data.items() if isinstance(words, list)}
+
+
+def function_words(analyzer: Analyzer) -> list[str]:
+    """The language's function words as folded surface forms (what the engine compares)."""
+    language = analyzer.locale.replace("-", "_").split("_")[0]
+    return sorted({analyzer.surface(word) for word in function_word_lists().get(language, [])})
+
+
+def name_words(analyzer: Analyzer, name: str) -> list[list[str]]:
+    """A name as the engine matches it: [key, folded form] per word."""
+    return [[analyzer.key(t.text), fold(t.text)] for t in tokenize(name)]
+
+
+def definition_cards(
+    stored: Sequence[Mapping[str, Any]], definitions: Iterable[Definition], analyzer: Analyzer
+) -> list[dict[str, Any]]:
+    """Each term whose glossary entry was indexed: its entry (document), definition and names.
+
+    The entry is the section whose anchor is the term's id and whose heading is
+    the term (the glossary page writes exactly that), so no page key is needed.
+    """
+    entries = {
+        (str(doc["l"]).rpartition("#")[2], doc["t"]): n for n, doc in enumerate(stored) if "#" in doc["l"]
+    }
+    cards = []
+    for term in definitions:
+        ref = entries.get((term.id, term.term))
+        if ref is None:
+            continue
+        names = [words for words in (name_words(analyzer, name) for name in term.names) if words]
+        cards.append({"r": ref, "d": term.definition, "n": names})
+    return cards
 
 
 def keys_of(analyzer: Analyzer, *texts: str) -> list[str]:
@@ -79,8 +136,13 @@ def documents(
         # summary that weighs less than a section's text (a summary mentions
         # every topic of the page; the section about one is the better hit).
         title_keys, title_surfaces = keys_and_surfaces(analyzer, page.title, *page.tags)
+        page_entry: dict[str, Any] = {
+            "l": page.location, "t": page.title, "x": intro_text or page.description, "p": parent,
+        }
+        if page.key:
+            page_entry["k"] = page.key  # taken out again by build_payload (fallback pages)
         yield (
-            {"l": page.location, "t": page.title, "x": intro_text or page.description, "p": parent},
+            page_entry,
             [title_keys, [], [], keys_of(analyzer, page.description, intro_text), [], title_surfaces, []],
             page.boost,
         )
@@ -192,7 +254,7 @@ def synonym_groups(names_by_term: Iterable[Sequence[str]], analyzer: Analyzer) -
         group = []
         seen = set()
         for name in names:
-            words = [[analyzer.key(t.text), fold(t.text)] for t in tokenize(name)]
+            words = name_words(analyzer, name)
             signature = tuple(key for key, _ in words)
             if words and signature not in seen:
                 seen.add(signature)
@@ -210,15 +272,25 @@ def build_payload(
     synonyms: list[list[list[list[str]]]],
     field_boosts: Mapping[str, float],
     options: Mapping[str, Any],
+    definitions: Iterable[Definition] = (),
+    fallback_keys: Sequence[str] = (),
+    messages: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Everything the worker needs for one language, as one (single-file) JSON document.
 
     `shard` splits it for large sites; `postings` and `docs` are what it moves out.
+    Besides the index: the glossary terms for the definition card, the
+    language's function words, the pages offered when nothing matches
+    (`fallback_keys`, in that order) and the strings the worker prints.
     """
     builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION)
     stored: list[dict[str, Any]] = []
+    keyed: dict[str, int] = {}
     with analyzer.collect() as vocabulary:
         for entry, fields, boost in documents(pages, analyzer):
+            key = entry.pop("k", "")
+            if key and key not in keyed:
+                keyed[key] = len(stored)
             stored.append(entry)
             builder.add(fields, boost)
     # The browser gets the site key of every indexed word.
@@ -238,6 +310,10 @@ def build_payload(
         "terms": terms,
         # Documents per term: ranks a short prefix's many completions without their postings.
         "df": [len({int(flat[k]) for k in range(0, len(flat), 3)}) for flat in postings],
+        "glossary": definition_cards(stored, definitions, analyzer),
+        "functionWords": function_words(analyzer),
+        "fallback": [keyed[key] for key in fallback_keys if key in keyed],
+        "messages": dict(messages or {}),
         "postings": postings,
         "docs": stored,
     }

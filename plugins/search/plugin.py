@@ -18,11 +18,21 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from plugins.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
+from plugins.core.messages import message
+from plugins.core.plugin_assets import PREFIX, PluginAssets
 from plugins.core.theme import add_theme_templates
 from plugins.glossary.sources import load_glossary
 from plugins.morphology import analyzer, table_json
 from plugins.search.config import DEFAULT_BOOSTS, SearchConfig
-from plugins.search.index import IndexedPage, build_payload, dumps, shard, synonym_groups, version
+from plugins.search.index import (
+    Definition,
+    IndexedPage,
+    build_payload,
+    dumps,
+    shard,
+    synonym_groups,
+    version,
+)
 from plugins.search.material import stop_material_indexing
 from plugins.search.sections import PageSections, SectionExtension
 
@@ -43,6 +53,8 @@ SCRIPTS = {
     "engine.js": ASSETS / "engine.js",
 }
 WORKER = ASSETS / "worker.js"
+#: Page-side script and style of the answers (definition card, "did you mean", fallback pages).
+PAGE_ASSETS = PluginAssets(ASSETS, ("results.css",), ("results.js",))
 #: Material's highlighter on the target page splits `?h=` on this.
 SEPARATOR = r"[\s\-,:!=\[\]()\"/]+"
 
@@ -82,6 +94,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not stop_material_indexing(config):
             log.warning("Material's `search` plugin is not enabled: the site has no search box to serve")
         add_theme_templates(config)
+        PAGE_ASSETS.register(config)
         if not self._registered:
             config.markdown_extensions.append(SectionExtension(  # type: ignore[arg-type]
                 lambda: self.state, self.config.skip_tags, self.config.question_suffixes,
@@ -105,6 +118,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.append(File.generated(config, uri, content=bundle))
         self.files["worker"] = files.get_file_from_path(uri)  # type: ignore[assignment]
         self.worker_version = version(bundle)
+        for name in (*PAGE_ASSETS.styles, *PAGE_ASSETS.scripts):
+            if files.get_file_from_path(f"{PREFIX}/{name}") is None:
+                files.append(File.generated(
+                    config, f"{PREFIX}/{name}", abs_src_path=str(PAGE_ASSETS.directory / name)))
         root = self._root(config)
         for name, uri in (("config", CONFIG_FILE), ("index", INDEX_FILE)):
             existing = files.get_file_from_path(root + uri)
@@ -140,6 +157,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
             boost=float(boost) if isinstance(boost, int | float) else 1.0,
             sections=state.sections,
+            key=str(page.meta.get("key") or ""),
         ))
         return html
 
@@ -151,15 +169,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         locale = current_locale(config)
         morphology = analyzer(locale)
         table = table_json(locale)
+        definitions = self._definitions(config, locale)
         payload = build_payload(
             self.pages, morphology,
             table=json.loads(table) if table is not None else None,
-            synonyms=synonym_groups(self._glossary_names(config, locale), morphology),
+            synonyms=synonym_groups([term.names for term in definitions], morphology),
             field_boosts={**DEFAULT_BOOSTS, **self.config.boosts},
             options={
                 "fuzzy_min": self.config.fuzzy_min_length,
                 "excerpt": self.config.excerpt_length,
                 "max_results": self.config.max_results,
+            },
+            definitions=definitions,
+            fallback_keys=self.config.fallback_pages,
+            messages={
+                "definition": message(locale, "search.definition"),
+                "didYouMean": message(locale, "search.did_you_mean"),
+                "noMatch": message(locale, "search.no_match"),
             },
         )
         shards_dir = Path(config.site_dir) / (self._root(config) + SHARD_DIR)
@@ -245,8 +271,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return ""
         return f"{current_locale(config)}/"
 
-    def _glossary_names(self, config: MkDocsConfig, locale: str) -> list[tuple[str, ...]]:
-        """Names (term, aliases, abbreviations) of every glossary term of the language."""
+    def _definitions(self, config: MkDocsConfig, locale: str) -> list[Definition]:
+        """Every glossary term of the language: names (term, aliases, abbreviations) and definition."""
         if not self.config.glossary:
             return []
         folder = Path(config.docs_dir) / self._root(config)
@@ -256,4 +282,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # kb-glossary reports these itself when it is enabled.
             for problem in glossary.problems:
                 log.warning(problem)
-        return [term.names for term in glossary.terms.values()]
+        return [
+            Definition(term.id, term.term, term.definition, term.names) for term in glossary.terms.values()
+        ]

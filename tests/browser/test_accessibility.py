@@ -25,9 +25,12 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = ("critical", "serious")
 LANGUAGES = ("pl", "et", "sk")
-KINDS = ("home", "article", "faq", "glossary", "notice", "search")
+KINDS = ("home", "article", "faq", "glossary", "notice", "search", "definition", "dead-end")
 #: A word each language's pages use, typed into the search box.
 QUERIES = {"pl": "reklamacja", "et": "kaebus", "sk": "reklamácia"}
+#: Typed for the search kinds that answer with a definition card or, nothing
+#: matching, with "did you mean" and the fallback pages.
+ANSWER_QUERIES = {"definition": "NPS", "dead-end": "IVR"}
 #: How the page of a kind is recognised in the built site (test code may read HTML).
 MARKERS = {
     "article": '"@type": "Article"',
@@ -53,7 +56,7 @@ def base(bundled_site: Path) -> Iterator[str]:
 
 def page_of_kind(site: Path, locale: str, kind: str) -> str:
     """URL (relative to the site root) of the first page of `kind` in `locale`."""
-    if kind in ("home", "search"):
+    if kind in ("home", "search", "definition", "dead-end"):
         return f"{locale}/"
     if kind == "notice":
         return f"{locale}/translation-missing/"
@@ -103,6 +106,8 @@ def test_no_serious_violations(
         tab.goto(base + page_of_kind(bundled_site, locale, kind))
         if kind == "search":
             open_search(tab, QUERIES[locale])
+        elif kind in ANSWER_QUERIES:
+            open_search(tab, ANSWER_QUERIES[kind])
         violations = audit(tab, axe_source)
     finally:
         context.close()

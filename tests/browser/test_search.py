@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -139,3 +140,69 @@ def test_a_sharded_index_finds_like_a_single_file(
 ) -> None:
     tab.goto(sharded[0] + "pl/")
     assert section in search(tab, query)[:3]
+
+
+def test_definition_card_and_fallback_pages_in_the_real_search_box(
+    bundled_site: Path, serve: Serve, tab: Page,
+) -> None:
+    """On the bundled site: a term query starts with the card, then the article that explains it;
+    a query that matches nothing offers the help pages, never an empty panel."""
+    tab.goto(serve(bundled_site) + "sk/")
+    links = search(tab, "NPS")
+    card = tab.locator("[data-md-component=search-result] .md-search-result__item").first
+    expect(card.locator(".kb-search-definition")).to_contain_text("ochotne by zákazníci odporučili")
+    assert links[:2] == ["/sk/slovnik/", "/sk/slovnik/#nps"]  # the card: glossary page, then the entry
+    # The explaining section among the first three results after the card.
+    assert any("#nps-net-promoter-score" in link for link in links[2:5]), links[:6]
+    # Announced with the results: the status region reads the term and its definition.
+    status = tab.locator(".kb-search-announce[role=status]")
+    expect(status).to_contain_text("Definícia: index odporúčania Ukazovateľ, ktorý zisťuje")
+    links = search(tab, "IVR")
+    assert links[:2] == ["/sk/pomoc/", "/sk/pomoc/kontakt/"]
+    expect(status).to_have_text("Hľadaniu presne nič nezodpovedá. Pomôcť môžu tieto stránky:")
+    tab.keyboard.press("ArrowDown")  # Material's keyboard moves into the results
+    focused = tab.evaluate("document.activeElement.getAttribute('href') || ''")
+    assert "/sk/pomoc/" in focused
+
+
+def test_did_you_mean_is_a_search_reached_with_the_keyboard(
+    bundled_site: Path, serve: Serve, tab: Page,
+) -> None:
+    base = serve(bundled_site)
+    tab.goto(base + "sk/")
+    links = search(tab, "lteefon")  # two letters swapped, short of two typos in a long word
+    assert links[0].startswith("/sk/") and links[1:3] == ["/sk/pomoc/", "/sk/pomoc/kontakt/"]
+    suggestion = tab.locator(".kb-search-suggestion")
+    expect(suggestion).to_have_text("telefóne")
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")  # searches for the suggested word
+    tab.wait_for_url("**/sk/**")
+    expect(tab.locator(BOX)).to_have_value("telefóne")
+    expect(tab.locator(LINKS).first).to_be_visible()
+    assert "kb-search-suggestion" not in tab.locator("[data-md-component=search-result]").inner_html()
+
+
+def test_the_card_suggestions_and_fallback_pages_are_valid_html(
+    bundled_site: Path, serve: Serve, tab: Page, tmp_path: Path,
+) -> None:
+    """The Nu Html Checker on the card and the dead-end answers as rendered (only in the browser)."""
+    from tests.quality.html_validity import filtered, validate
+
+    tab.goto(serve(bundled_site) + "sk/")
+    paths = []
+    for number, query in enumerate(["NPS", "IVR", "lteefon"]):
+        search(tab, query)
+        # Our groups (Material's own "N more" folds put a <div> in <summary>, which Nu rejects).
+        results = "<ol>" + "".join(tab.locator(".md-search-result__item").evaluate_all(
+            "items => items.filter(item => !item.querySelector('details')).map(item => item.outerHTML)"
+        )) + "</ol>"
+        assert "kb-search-" in results
+        path = tmp_path / f"results-{number}.html"
+        path.write_text(
+            f'<!DOCTYPE html>\n<html lang="sk"><head><title>{query}</title></head>'
+            f"<body>{results}</body></html>\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    problems = [message for message in validate(paths) if not filtered(message)]
+    assert not problems, "\n".join(f"{m.path}:{m.line}: {m.text} [{m.extract}]" for m in problems)

@@ -21,6 +21,17 @@
  * query they cover (rarer words weigh more), then by lunr's score, so every
  * word beats some words. Glossary names act as synonyms: a query naming a
  * term is also run with the term's other names.
+ *
+ * Function words (the language's stop words: question words, prepositions,
+ * particles) help ranking but never decide it: in coverage one weighs a tenth
+ * of a content word, meeting them adds a small bonus, and a document that meets
+ * nothing but function words is not shown. A query that names a glossary term starts with
+ * a definition card (the term's entry with its definition); otherwise the
+ * glossary page never outranks a section whose heading holds every content
+ * word. A word the index does not know is tried with two typos (long words),
+ * split into two known words (compounds) and by the prefix of its stem; when
+ * still nothing matches, the answer is a "did you mean" line with the closest
+ * words of the site and the language's fallback pages, never an empty list.
  */
 (function (root) {
   "use strict";
@@ -37,12 +48,21 @@
   var NEIGHBOUR_STEM = 0.5;
   var SIBLING_ENDING = 4;
   var COMPOUND_BOOST = 0.3;  // a compound and its last part (see compounds())
-  var COMPOUND_PART = 5;  // letters a derivational sibling may differ in at the end
+  var COMPOUND_PART = 5;    // shortest part of a compound that finds it, or that it finds (compounds())
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var MAX_VARIANTS = 8;
   var MAX_TERMS = 6;        // words passed on for highlighting on the target page
   var DIGIT = /\p{Nd}/u;
+  var FUNCTION_SHARE = 0.1;  // a function word's weight in coverage, against a content word's 1
+  var FUNCTION_TIER = 300;   // and a bonus for meeting them (every content word is worth up to 10000)
+  var FUZZY2_MIN = 8;       // an unknown word this long also matches with two typos
+  var STEM_PREFIX_MIN = 5;  // shortest stem prefix tried for an unknown word
+  var STEM_PREFIX_SHARE = 0.6;
+  var STEM_PREFIX_BOOST = 0.4;
+  var SPLIT_PART = 4;       // shortest part of an unknown word split in two (tooteteadmised = toote + teadmised)
+  var SUGGEST_MIN = 0.5;    // least letter-pair similarity of a "did you mean" word
+  var SUGGEST_LENGTH = 4;   // shortest word offered a "did you mean" replacement
 
   function escapeHtml(text) {
     return text.replace(/[&<>"']/g, function (c) {
@@ -140,6 +160,13 @@
     var maxResults = settings.max_results || 50;
     var suggest = !!(options && options.suggest);
     var synonyms = payload.synonyms || [];
+    var functionWords = Object.create(null);
+    (payload.functionWords || []).forEach(function (w) { functionWords[w] = true; });
+    var definitions = payload.glossary || [];
+    var glossaryPages = Object.create(null);
+    definitions.forEach(function (d) { glossaryPages[parents[d.r]] = true; });
+    var fallbackPages = payload.fallback || [];
+    var messages = payload.messages || {};
     var analysed = new Array(docs.length);  // doc -> {title: tokens, text: tokens}, on demand
     function hasTerm(term) { return positions[term] !== undefined; }
 
@@ -170,9 +197,12 @@
           text: t.text, key: m.key(t.text), fold: m.fold(t.text),
           prefix: typing && i === tokens.length - 1, unit: 0, span: 1
         };
+        word.func = functionWords[word.fold] === true;
         var id = word.key + "\u0000" + word.fold + "\u0000" + word.prefix;
         if (!seen[id]) { seen[id] = true; word.unit = out.length; out.push(word); }
       });
+      // A query of function words only ("jak", "kas on") is all content.
+      if (out.every(function (word) { return word.func; })) out.forEach(function (word) { word.func = false; });
       return out;
     }
 
@@ -185,10 +215,14 @@
     function expansions(word) {
       var terms = Object.create(null);
       function add(boost) {
-        return function (term) { if (!(terms[term] >= boost)) terms[term] = boost; };
+        return function (term) {
+          // A content word never stands for a function word (nehovorí is not "neho").
+          if (!word.func && functionWords[term] === true) return;
+          if (!(terms[term] >= boost)) terms[term] = boost;
+        };
       }
       var forms = word.key === word.fold ? [word.key] : [word.key, word.fold];
-      forms.forEach(function (form) { if (hasTerm(form)) add(1)(form); });
+      forms.forEach(function (form) { if (hasTerm(form)) terms[form] = 1; });
       // On a big site, a word whose own key already meets a large share of
       // the documents: its completions and stem neighbours would only re-score
       // documents it meets anyway, and they are the largest postings there are.
@@ -196,15 +230,59 @@
         df[positions[word.key]] >= count * COMMON_SHARE;
       if (word.prefix && !common) completions(word.fold).forEach(add(PREFIX_BOOST));
       var known = Object.keys(terms).length > 0;
+      // A function word stands for itself (and, being typed, its completions).
+      if (word.func) return terms;
       if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
       if (!common) compounds(word.key, add(COMPOUND_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
-        forms.forEach(function (form) {
-          if (Morphology.cpLength(form) < fuzzyMin) return;
-          tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, 1)).toArray().forEach(add(FUZZY_BOOST));
-        });
+        fuzzy(forms, 1, fuzzyMin, add(FUZZY_BOOST));
+        if (!Object.keys(terms).length) fuzzy(forms, 2, FUZZY2_MIN, add(FUZZY_BOOST * FUZZY_BOOST));
+        if (!Object.keys(terms).length) stemPrefix(word.key, add(STEM_PREFIX_BOOST));
       }
       return terms;
+    }
+
+    /* Terms `distance` edits away from a form at least `min` letters long. */
+    function fuzzy(forms, distance, min, add) {
+      forms.forEach(function (form) {
+        if (Morphology.cpLength(form) < min) return;
+        tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, distance)).toArray().forEach(add);
+      });
+    }
+
+    /*
+     * The completions of the longest prefix of an unknown key that has any
+     * (samoobsluha -> samoobslu* -> samoobslužnosť), down to STEM_PREFIX_SHARE
+     * of the key and never below STEM_PREFIX_MIN letters.
+     */
+    function stemPrefix(key, add) {
+      var length = key.length;
+      var shortest = Math.max(STEM_PREFIX_MIN, Math.ceil(length * STEM_PREFIX_SHARE));
+      for (var n = length - 1; n >= shortest; n--) {
+        var found = completions(key.slice(0, n));
+        if (found.length) { found.forEach(add); return; }
+      }
+    }
+
+    /* A known index form of a part of a compound: its key or its folded form. */
+    function knownPart(text) {
+      if (Morphology.cpLength(text) < SPLIT_PART || DIGIT.test(text)) return null;
+      var key = m.key(text), fold = m.fold(text);
+      if (hasTerm(key)) return { text: text, key: key, fold: fold };
+      if (hasTerm(fold)) return { text: text, key: fold, fold: fold };
+      return null;
+    }
+
+    /* An unknown word as two known words (the split with the longer shorter part), or null. */
+    function compound(word) {
+      var chars = Array.from(word.fold), best = null, bestShort = 0;
+      for (var i = SPLIT_PART; i <= chars.length - SPLIT_PART; i++) {
+        var shorter = Math.min(i, chars.length - i);
+        if (shorter <= bestShort) continue;
+        var left = knownPart(chars.slice(0, i).join("")), right = left && knownPart(chars.slice(i).join(""));
+        if (left && right) { best = [left, right]; bestShort = shorter; }
+      }
+      return best;
     }
 
     /*
@@ -369,33 +447,46 @@
      * to how many of its own words matched.
      */
     function rank(variant, typed, cache) {
-      var weights = typed.map(function (word) { return run(word, cache).weight; });
-      var total = weights.reduce(function (sum, w) { return sum + w; }, 0) || 1;
+      var weights = typed.map(function (word) { return word.func ? 0 : run(word, cache).weight; });
+      var functionWeights = typed.map(function (word) { return word.func ? run(word, cache).weight : 0; });
+      function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
+      var total = sum(weights), functionTotal = sum(functionWeights);
+      if (!(total + functionTotal > 0)) total = 1;
       var sizes = typed.map(function () { return 0; });
       var unitWeights = typed.map(function () { return 0; });
+      var unitFunctionWeights = typed.map(function () { return 0; });
       variant.forEach(function (word) {
         sizes[word.unit] += 1;
-        unitWeights[word.unit] = weights.slice(word.unit, word.unit + word.span).reduce(function (a, b) { return a + b; }, 0);
+        unitWeights[word.unit] = sum(weights.slice(word.unit, word.unit + word.span));
+        unitFunctionWeights[word.unit] = sum(functionWeights.slice(word.unit, word.unit + word.span));
       });
       var sums = new Float64Array(count), covered = new Float64Array(count), seen = new Uint8Array(count);
+      var functionCovered = new Float64Array(count);
       var refs = [];
       variant.forEach(function (word) {
-        var scored = run(word, cache), share = unitWeights[word.unit] / sizes[word.unit];
+        var scored = run(word, cache), size = sizes[word.unit];
+        var share = unitWeights[word.unit] / size, functionShare = unitFunctionWeights[word.unit] / size;
         for (var i = 0; i < scored.refs.length; i++) {
           var ref = scored.refs[i];
           if (!seen[ref]) { seen[ref] = 1; refs.push(ref); }
           sums[ref] += scored.scores[ref];
           covered[ref] += share;
+          functionCovered[ref] += functionShare;
         }
       });
-      var ranks = new Float64Array(count);
+      var ranks = new Float64Array(count), content = new Uint8Array(count);
       for (var j = 0; j < refs.length; j++) {
         var r = refs[j];
-        // Coverage first (every word above some), lunr's score second, in a
-        // range Material still tells apart at the two decimals it renders.
-        ranks[r] = 10000 * (covered[r] / total) + 100 * sums[r] / (sums[r] + SCORE_HALF);
+        // Coverage first (every word above some; a function word weighs a
+        // tenth), then a small bonus for the function words met, lunr's score
+        // last, in a range Material still tells apart at the two decimals it
+        // renders. Documents that meet no content word are dropped (evaluate).
+        var coverage = (covered[r] + FUNCTION_SHARE * functionCovered[r]) / (total + FUNCTION_SHARE * functionTotal);
+        ranks[r] = 10000 * coverage + (functionTotal > 0 ? FUNCTION_TIER * functionCovered[r] / functionTotal : 0) +
+          100 * sums[r] / (sums[r] + SCORE_HALF);
+        content[r] = covered[r] > 0 ? 1 : 0;
       }
-      return { refs: refs, rank: ranks, variant: variant };
+      return { refs: refs, rank: ranks, content: content, variant: variant };
     }
 
     /* Words of a variant that matched a document. */
@@ -414,9 +505,21 @@
       return found;
     }
 
-    /* The query as typed, plus the same query with each glossary name swapped for its synonyms. */
-    function variants(list) {
+    /*
+     * The query as typed, plus the same query with each glossary name swapped
+     * for its synonyms, and with each unknown word split into two known ones.
+     */
+    function variants(list, cache) {
       var out = [];
+      list.forEach(function (word, i) {
+        if (word.func || DIGIT.test(word.fold) || Object.keys(termsOf(word, cache)).length) return;
+        var parts = compound(word);
+        if (!parts) return;
+        var split = parts.map(function (part) {
+          return { text: part.text, key: part.key, fold: part.fold, prefix: false, unit: i, span: 1 };
+        });
+        out.push(list.slice(0, i).concat(split, list.slice(i + 1)));
+      });
       for (var g = 0; g < synonyms.length && out.length < MAX_VARIANTS; g++) {
         var names = synonyms[g];
         for (var n = 0; n < names.length; n++) {
@@ -496,7 +599,7 @@
         }
       }
       list.forEach(function (word) {
-        if (word.synonym || matched.indexOf(word) >= 0) return;
+        if (word.synonym || word.func || matched.indexOf(word) >= 0) return;
         var typed = word.text.toLowerCase();
         if (!(typed in out)) out[typed] = false;
       });
@@ -536,7 +639,7 @@
       var list = words(String(raw || ""));
       if (!list.length) return Promise.resolve({ items: [] });
       var cache = { terms: Object.create(null), runs: Object.create(null) };
-      var all = [list].concat(variants(list));
+      var all = [list].concat(variants(list, cache));
       var shards = Object.create(null);
       all.forEach(function (variant) {
         variant.concat(list).forEach(function (word) {
@@ -552,12 +655,15 @@
     function evaluate(raw, list, all, cache) {
       var best = new Float64Array(count);  // ref -> rank in its best variant
       var bestVariant = new Int32Array(count).fill(-1);
+      var content = new Uint8Array(count);  // ref -> meets a content word in some variant
+      var anyContent = false;
       var rankings = all.map(function (variant, v) {
         var ranked = rank(variant, list, cache);
         var factor = v > 0 ? VARIANT : 1;
         for (var i = 0; i < ranked.refs.length; i++) {
           var ref = ranked.refs[i], value = ranked.rank[ref] * factor;
           if (bestVariant[ref] < 0 || value > best[ref]) { best[ref] = value; bestVariant[ref] = v; }
+          if (ranked.content[ref]) { content[ref] = 1; anyContent = true; }
         }
         return ranked;
       });
@@ -565,11 +671,13 @@
       var groups = Object.create(null);
       var order = [];
       for (var ref = 0; ref < count; ref++) {
-        if (bestVariant[ref] < 0) continue;
+        // A document that meets nothing but function words is never shown.
+        if (bestVariant[ref] < 0 || !content[ref]) continue;
         var parent = parents[ref];
         if (!groups[parent]) { groups[parent] = []; order.push(parent); }
         groups[parent].push(ref);
       }
+      if (!anyContent) return deadEnd(list, cache);
       var tops = order.map(function (parent) {
         var refs = groups[parent], top = refs[0];
         for (var i = 1; i < refs.length; i++) if (best[refs[i]] > best[top]) top = refs[i];
@@ -581,32 +689,201 @@
           .slice(0, MAX_SECTIONS);
         return { parent: group.parent, refs: refs, top: group.top };
       });
+      var card = definitionFor(list);
 
       var shown = Object.create(null);
       ranked.forEach(function (group) {
         group.refs.concat([group.parent]).forEach(function (ref) { shown[shardOf(docStarts, ref)] = true; });
       });
+      if (card) [card.r, parents[card.r]].forEach(function (ref) { shown[shardOf(docStarts, ref)] = true; });
       return ensure("d", Object.keys(shown).map(Number)).then(function () {
-        return present(raw, list, ranked, { rank: best, variant: bestVariant }, all, rankings, cache);
+        ranked = glossaryInPlace(ranked, list, cache);
+        return present(raw, list, ranked, { rank: best, variant: bestVariant }, all, rankings, cache, card);
       });
     }
 
-    function present(raw, list, ranked, best, all, rankings, cache) {
+    /*
+     * The glossary term the query names, or null: a name (term, alias,
+     * abbreviation) whose words appear in a row in the query, by key (any
+     * inflected form) or as written, and cover every content word of the
+     * query ("NPS", "čo je NPS", "marketingu szeptanego"). The longest name wins.
+     */
+    function definitionFor(list) {
+      var contents = list.filter(function (word) { return !word.func; }).length;
+      var found = null, foundWords = 0;
+      definitions.forEach(function (definition) {
+        definition.n.forEach(function (name) {
+          for (var i = 0; i + name.length <= list.length; i++) {
+            var same = true, covered = 0;
+            for (var j = 0; j < name.length && same; j++) {
+              var word = list[i + j];
+              same = word.key === name[j][0] || word.fold === name[j][1];
+              if (!word.func) covered++;
+            }
+            if (same && covered === contents && name.length > foundWords) { found = definition; foundWords = name.length; }
+          }
+        });
+      });
+      return found;
+    }
+
+    /* Whether a document's heading (or FAQ question) holds every content word of the query. */
+    function headingHoldsAll(ref, list, cache) {
+      var title = analysis(ref).title;
+      return list.every(function (word) {
+        if (word.func) return true;
+        var terms = termsOf(word, cache);
+        return title.some(function (t) { return terms[t.key] || terms[t.fold]; });
+      });
+    }
+
+    /* The glossary page's group moved below every group led by a heading with all content words. */
+    function glossaryInPlace(ranked, list, cache) {
+      var at = ranked.findIndex(function (group) { return glossaryPages[group.parent]; });
+      if (at < 0) return ranked;
+      var below = at;
+      for (var i = at + 1; i < ranked.length; i++) {
+        if (headingHoldsAll(ranked[i].refs[0], list, cache)) below = i;
+      }
+      if (below === at) return ranked;
+      var out = ranked.slice();
+      var glossary = out.splice(at, 1)[0];
+      out.splice(below, 0, glossary);
+      return out;
+    }
+
+    function present(raw, list, ranked, best, all, rankings, cache, card) {
       function shownItem(ref) {
         var v = best.variant[ref];
         if (v < 0) return item(ref, Object.create(null), 0, [], []);
         return item(ref, matchedTerms(ref, rankings, cache), best.rank[ref], all[v],
                     matchedWords(all[v], ref, cache));
       }
-      var items = ranked.map(function (group) {
+      var items = [];
+      if (card) {
+        // The definition card replaces the glossary page's group (its other entries).
+        ranked = ranked.filter(function (group) { return group.parent !== parents[card.r]; });
+        var top = ranked.length ? ranked[0].top : 0;
+        items.push([definitionItem(card, top + 1), shownItem(parents[card.r])]);
+      }
+      items = items.concat(ranked.map(function (group) {
         var out = group.refs.map(shownItem);
         // Material groups by page and expects the page's own entry in the group.
         if (group.refs.indexOf(group.parent) < 0) out.push(shownItem(group.parent));
         return out;
-      });
+      }));
       var result = { items: items };
       if (suggest) result.suggest = suggestion(String(raw), list, ranked.length ? ranked[0].refs[0] : undefined);
       return result;
+    }
+
+    /* The card: the term's entry (a link to it), labelled, with its definition. */
+    function definitionItem(card, score) {
+      var doc = docs[card.r];
+      return {
+        location: doc.l,
+        title: '<span class="kb-search-definition__label">' + escapeHtml(messages.definition || "Definition") +
+          ":</span> " + escapeHtml(doc.t),
+        text: '<p class="kb-search-definition">' + escapeHtml(card.d) + "</p>",
+        score: score,
+        terms: {}
+      };
+    }
+
+    /*
+     * Nothing met a content word: the closest words of the site ("did you
+     * mean", a link that searches for them) and the fallback pages.
+     */
+    function deadEnd(list, cache) {
+      var typed = list.filter(function (word) { return !word.func; });
+      var replaced = typed.map(function (word) {
+        if (Object.keys(termsOf(word, cache)).length || DIGIT.test(word.fold)) return null;
+        return closest(word.fold);
+      });
+      var termShards = Object.create(null), firstDocs = [];
+      replaced.forEach(function (term) { if (term) termShards[shardOf(termStarts, positions[term])] = true; });
+      return ensure("t", Object.keys(termShards).map(Number)).then(function () {
+        var shown = Object.create(null);
+        replaced.forEach(function (term, i) {
+          firstDocs[i] = term ? postings[positions[term]][0] : -1;
+          if (term) shown[shardOf(docStarts, firstDocs[i])] = true;
+        });
+        fallbackPages.forEach(function (ref) { shown[shardOf(docStarts, ref)] = true; });
+        return ensure("d", Object.keys(shown).map(Number));
+      }).then(function () {
+        var items = [];
+        var changed = false;
+        var words = typed.map(function (word, i) {
+          if (!replaced[i]) return word.text;
+          changed = true;
+          return surfaceOf(replaced[i], firstDocs[i]) || replaced[i];
+        });
+        var note = escapeHtml(messages.noMatch || "");
+        var missing = Object.create(null);
+        typed.forEach(function (word) { missing[word.text.toLowerCase()] = false; });
+        if (changed) {
+          var text = words.join(" ");
+          items.push([{
+            location: "?q=" + encodeURIComponent(text),
+            title: escapeHtml(messages.didYouMean || "Did you mean") + ': <span class="kb-search-suggestion">' +
+              escapeHtml(text) + "</span>?",
+            text: note ? '<p class="kb-search-fallback">' + note + "</p>" : "",
+            score: 0,
+            terms: {}
+          }]);
+          note = "";
+        }
+        fallbackPages.forEach(function (ref) {
+          var doc = docs[ref];
+          var a = analysis(ref);
+          var text = excerpt(doc.x, a.text, Object.create(null));
+          if (note) { text = '<p class="kb-search-fallback">' + note + "</p>" + text; note = ""; }
+          items.push([{ location: doc.l, title: escapeHtml(doc.t), text: text, score: 0, terms: missing }]);
+        });
+        return { items: items };
+      });
+    }
+
+    /*
+     * The index term most like an unknown folded word (Dice's coefficient of
+     * letter pairs), or null. One pass over the terms without allocating per
+     * term beyond its pairs: it runs only when nothing matched.
+     */
+    function closest(fold) {
+      var index = Object.create(null), wanted = [], pairs = 0;
+      for (var i = 0; i + 1 < fold.length; i++) {
+        var pair = fold.substr(i, 2);
+        if (index[pair] === undefined) { index[pair] = wanted.length; wanted.push(0); }
+        wanted[index[pair]]++;
+        pairs++;
+      }
+      if (pairs < SUGGEST_LENGTH - 1) return null;
+      var left = new Int32Array(wanted.length);
+      var best = null, bestScore = SUGGEST_MIN, bestFrequency = 0;
+      for (var t = 0; t < terms.length; t++) {
+        var term = terms[t];
+        if (Math.abs(term.length - fold.length) > 3 || DIGIT.test(term)) continue;
+        left.set(wanted);
+        var common = 0;
+        for (var j = 0; j + 1 < term.length; j++) {
+          var at = index[term.substr(j, 2)];
+          if (at !== undefined && left[at] > 0) { left[at]--; common++; }
+        }
+        var score = 2 * common / (pairs + term.length - 1);
+        if (score > bestScore || (score === bestScore && best !== null && df[t] > bestFrequency)) {
+          best = term; bestScore = score; bestFrequency = df[t];
+        }
+      }
+      return best;
+    }
+
+    /* A term as written in a document that holds it (a key is a stem, not a word). */
+    function surfaceOf(term, ref) {
+      if (ref === undefined || ref < 0 || !docs[ref]) return null;
+      var a = analysis(ref), tokens = a.title.concat(a.text);
+      var exact = tokens.find(function (t) { return t.fold === term; });
+      var stem = exact || tokens.find(function (t) { return t.key === term; });
+      return stem ? stem.lower : null;
     }
 
     /*
