@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .folding import fold, lower
 from .lemmas import Lemmatizer, site_lemmatizer
-from .rules import RuleTable, load_table
+from .rules import RuleTable, Step, load_table
 from .tokens import Token, tokenize
 
 __all__ = [
@@ -47,23 +47,24 @@ def apply_table(table: RuleTable, word: str) -> str:
     if len(word) < table.min_length:
         return word
     for step in table.steps:
-        for n in range(min(step.max_len, len(word)), 0, -1):
-            rule = step.rules.get(word[-n:])
-            if rule is not None and len(word) - n >= rule.min_stem:
-                word = word[:-n] + rule.replacement
-                break
+        word = _apply_step(step, word)
     return word
 
 
 def derive(table: RuleTable, lemma: str) -> str:
     """The table's steps after the learned one (derivational families), on a dictionary lemma."""
     for step in table.steps[1:]:
-        for n in range(min(step.max_len, len(lemma)), 0, -1):
-            rule = step.rules.get(lemma[-n:])
-            if rule is not None and len(lemma) - n >= rule.min_stem:
-                lemma = lemma[:-n] + rule.replacement
-                break
+        lemma = _apply_step(step, lemma)
     return lemma
+
+
+def _apply_step(step: Step, word: str) -> str:
+    """One step of a table: the longest matching suffix that leaves a long enough stem."""
+    for n in range(min(step.max_len, len(word)), 0, -1):
+        rule = step.rules.get(word[-n:])
+        if rule is not None and len(word) - n >= rule.min_stem:
+            return word[:-n] + rule.replacement
+    return word
 
 
 class Analyzer:
