@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from plugins.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table  # noqa: E402
+from kb_generator.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table  # noqa: E402
 
 GROUPS = ROOT / "tests" / "morphology" / "eval_groups.json"
 SNOWBALL = {"pl": "polish", "et": "estonian"}

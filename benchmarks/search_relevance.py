@@ -170,7 +170,7 @@ def plain_config(work: Path) -> Path:
     }
     # Same anchors as ours (see the module docstring): a python tag safe_dump cannot write.
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).replace(
-        SLUGIFY, "!!python/name:plugins.translations.slugs.slugify"
+        SLUGIFY, "!!python/name:kb_generator.translations.slugs.slugify"
     )
     path = work / "plain.yml"
     path.write_text(text, encoding="utf-8")

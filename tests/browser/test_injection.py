@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from kb_generator.core.schema import FIELDS
 from playwright.sync_api import Browser, Dialog, Page, expect
 
-from plugins.core.schema import FIELDS
 from tests.browser.conftest import Serve
 from tests.conftest import BuildSite, page, site_config
 from tests.quality.test_bad_input import base_site, glossary_yml

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from plugins.core.front_matter import read_front_matter
+from kb_generator.core.front_matter import read_front_matter
 
 ROOT = Path(__file__).parents[2]
 DOCS = ROOT / "docs"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from plugins.core import schema
-from plugins.core.front_matter import read_front_matter
-from plugins.core.schema import FIELDS, SiteFacts, check_fields, register_field, text
-from plugins.core.writer_yaml import WriterYamlError, load_writer_yaml
+from kb_generator.core import schema
+from kb_generator.core.front_matter import read_front_matter
+from kb_generator.core.schema import FIELDS, SiteFacts, check_fields, register_field, text
+from kb_generator.core.writer_yaml import WriterYamlError, load_writer_yaml
 
 FACTS = SiteFacts(locale="pl", keys=frozenset({"a", "b"}))
 

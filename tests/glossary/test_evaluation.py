@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from plugins.glossary.evaluation import ExactStringMatcher, parse_annotated, score
-from plugins.glossary.matcher import TermMatcher
-from plugins.glossary.sources import load_glossary
-from plugins.morphology import analyzer
+from kb_generator.glossary.evaluation import ExactStringMatcher, parse_annotated, score
+from kb_generator.glossary.matcher import TermMatcher
+from kb_generator.glossary.sources import load_glossary
+from kb_generator.morphology import analyzer
 
 ROOT = Path(__file__).parents[2]
 EVALUATION = Path(__file__).parent / "evaluation"

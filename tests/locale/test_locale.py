@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from kb_generator.locale.dates import format_updated
+from kb_generator.locale.reading_time import format_minutes, minutes
 
-from plugins.locale.dates import format_updated
-from plugins.locale.reading_time import format_minutes, minutes
 from tests.conftest import BuildSite, page
 
 

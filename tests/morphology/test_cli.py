@@ -7,12 +7,11 @@ import subprocess
 import sys
 
 import pytest
-
-from plugins.morphology import analyzer, key, query_analyzer
-from plugins.morphology.cli import main, query_keys, site_keys
-from plugins.morphology.learn import learn_rules
-from plugins.morphology.rules import parse_table
-from plugins.morphology.stemmer import apply_table
+from kb_generator.morphology import analyzer, key, query_analyzer
+from kb_generator.morphology.cli import main, query_keys, site_keys
+from kb_generator.morphology.learn import learn_rules
+from kb_generator.morphology.rules import parse_table
+from kb_generator.morphology.stemmer import apply_table
 
 
 def run(
@@ -32,7 +31,7 @@ def test_keys_prints_one_site_key_per_line_in_order(
 
 def test_console_script_runs_as_a_process() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "plugins.morphology.cli", "keys", "--locale", "sk"],
+        [sys.executable, "-m", "kb_generator.morphology.cli", "keys", "--locale", "sk"],
         input="službou\nslužieb\n", capture_output=True, text=True, check=True,
     )
     assert proc.stdout.splitlines() == ["sluzba", "sluzba"]

@@ -6,10 +6,9 @@ import json
 import unicodedata
 
 import pytest
-
-from plugins.morphology import SUPPORTED_LOCALES, Token, fold, load_table, tokenize
-from plugins.morphology.rules import parse_table, table_json
-from plugins.morphology.stemmer import Analyzer
+from kb_generator.morphology import SUPPORTED_LOCALES, Token, fold, load_table, tokenize
+from kb_generator.morphology.rules import parse_table, table_json
+from kb_generator.morphology.stemmer import Analyzer
 
 
 def test_tokenize_is_unicode_aware() -> None:

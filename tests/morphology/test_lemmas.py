@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-
-from plugins.morphology import lemmas
+from kb_generator.morphology import lemmas
 
 
 def test_polish_falls_back_to_simplemma_without_morfeusz(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,10 +14,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from plugins.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table, tokenize
-from plugins.morphology.parity import ASSET, node_run
-from plugins.morphology.rules import table_json
+from kb_generator.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table, tokenize
+from kb_generator.morphology.parity import ASSET, node_run
+from kb_generator.morphology.rules import table_json
 
 from .groups import load_groups
 

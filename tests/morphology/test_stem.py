@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from plugins.morphology import SUPPORTED_LOCALES, analyzer, key, keys, query_analyzer, stem
+from kb_generator.morphology import SUPPORTED_LOCALES, analyzer, key, keys, query_analyzer, stem
 
 from .groups import load_groups
 

@@ -26,7 +26,7 @@ def test_shipped_code_passes() -> None:
 
 def test_a_mistake_in_an_asset_fails_with_file_and_line() -> None:
     done = lint('(function () {\n  "use strict";\n  var unused = undefinedName;\n})();\n',
-                "plugins/search/assets/broken.js")
+                "plugins/kb_generator/search/assets/broken.js")
     assert done.returncode == 1
     assert "broken.js" in done.stdout
     assert "3:7" in done.stdout and "no-unused-vars" in done.stdout

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import jinja2
 import material
+from kb_generator.core.plain_text import PlainText, escape_plain_text, mark_plain_fields
+from kb_generator.core.theme import TEMPLATES
 
-from plugins.core.plain_text import PlainText, escape_plain_text, mark_plain_fields
-from plugins.core.theme import TEMPLATES
 from tests.conftest import BuildSite, page
 
 MATERIAL = Path(material.__file__).parent / "templates"

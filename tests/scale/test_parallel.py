@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from plugins.scale.parallel import LanguageProcesses
+from kb_generator.scale.parallel import LanguageProcesses
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 import yaml
+from kb_generator.search.index import inline
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from plugins.search.index import inline
 from tests.conftest import _Collect, page, site_config, write_tree
 
 

@@ -8,10 +8,11 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-ASSETS = Path(__file__).resolve().parents[2] / "plugins" / "search" / "assets"
+PACKAGE = Path(__file__).resolve().parents[2] / "plugins" / "kb_generator"
+ASSETS = PACKAGE / "search" / "assets"
 LUNR = ASSETS / "vendor" / "lunr.min.js"
 ENGINE = ASSETS / "engine.js"
-MORPHOLOGY = Path(__file__).resolve().parents[2] / "plugins" / "morphology" / "assets" / "morphology.js"
+MORPHOLOGY = PACKAGE / "morphology" / "assets" / "morphology.js"
 
 # Reads {payload, options, queries, raw, clauses, expand} on stdin: engine
 # results per query; for `raw` terms the plain lunr.js results (ref, score) of

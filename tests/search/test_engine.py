@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 import pytest
+from kb_generator.morphology import analyzer, table_json
+from kb_generator.search.config import DEFAULT_BOOSTS
+from kb_generator.search.index import IndexedPage, build_payload, synonym_groups
+from kb_generator.search.sections import Section
 
-from plugins.morphology import analyzer, table_json
-from plugins.search.config import DEFAULT_BOOSTS
-from plugins.search.index import IndexedPage, build_payload, synonym_groups
-from plugins.search.sections import Section
 from tests.search import node
 from tests.search.conftest import SearchSite
 

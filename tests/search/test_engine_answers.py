@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from plugins.morphology import analyzer, table_json
-from plugins.search.config import DEFAULT_BOOSTS
-from plugins.search.index import Definition, IndexedPage, build_payload, function_words
-from plugins.search.sections import Section
+from kb_generator.morphology import analyzer, table_json
+from kb_generator.search.config import DEFAULT_BOOSTS
+from kb_generator.search.index import Definition, IndexedPage, build_payload, function_words
+from kb_generator.search.sections import Section
+
 from tests.search import node
 
 MESSAGES = {"definition": "Definícia", "didYouMean": "Mysleli ste", "noMatch": "Nič presne nezodpovedá."}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from kb_generator.search.material import UnusedSearchIndex
 from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from plugins.search.material import UnusedSearchIndex
 from tests.conftest import site_config
 
 

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kb_generator.morphology import analyzer
+from kb_generator.search.config import DEFAULT_BOOSTS
+from kb_generator.search.index import FIELDS, LENGTH_NORMALISATION, IndexedPage, documents
+from kb_generator.search.postings import PostingsBuilder, js_order
+from kb_generator.search.sections import Section
 from lunr.builder import Builder
-
-from plugins.morphology import analyzer
-from plugins.search.config import DEFAULT_BOOSTS
-from plugins.search.index import FIELDS, LENGTH_NORMALISATION, IndexedPage, documents
-from plugins.search.postings import PostingsBuilder, js_order
-from plugins.search.sections import Section
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 Document = tuple[list[list[str]], float]

@@ -6,10 +6,10 @@ import posixpath
 import re
 from pathlib import Path
 
+from kb_generator.morphology import analyzer, fold
+from kb_generator.search.index import FIELDS, unpack
 from lunr.index import Index
 
-from plugins.morphology import analyzer, fold
-from plugins.search.index import FIELDS, unpack
 from tests.conftest import page, site_config
 from tests.search import node
 from tests.search.conftest import LOCALES, SearchSite, build_search_site

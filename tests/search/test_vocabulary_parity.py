@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from plugins.morphology import analyzer, fold, tokenize
-from plugins.morphology.parity import node_run
+from kb_generator.morphology import analyzer, fold, tokenize
+from kb_generator.morphology.parity import node_run
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 LOCALES = sorted(path.name for path in DOCS.iterdir() if path.is_dir())

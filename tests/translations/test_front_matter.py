@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from kb_generator.core.front_matter import read_front_matter
 
-from plugins.core.front_matter import read_front_matter
 from tests.conftest import BuildSite, page
 
 HOMES = {

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from kb_generator.translations.slugs import slugify
 
-from plugins.translations.slugs import slugify
 from tests.conftest import BuildSite, page
 
 

@@ -1,0 +1,161 @@
+/*
+ * KbMorphology: the browser twin of plugins/kb_generator/morphology (Python).
+ *
+ * Classic script: works in a page, in a web worker (importScripts) and in
+ * node (module.exports). Keys must be byte-identical to the Python side;
+ * tests/morphology/test_parity.py holds them equal.
+ *
+ *   var m = KbMorphology.create(table, lexicon, bridge); // table = data/<locale>.json
+ *   m.keys("Obsłudze klientów")                          // ["obsluga", "klient"]
+ *
+ * A missing table gives the generic pipeline (lowercase + fold, no stemming).
+ */
+(function (root) {
+  "use strict";
+
+  // Same combining-mark ranges as plugins/kb_generator/morphology/tokens.py (MARK_RANGES).
+  var MARKS = "\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f";
+  // The classes hold ranges of combining marks on purpose (a letter and its marks are one word).
+  // eslint-disable-next-line no-misleading-character-class
+  var WORD = new RegExp("[\\p{L}\\p{N}][\\p{L}\\p{N}" + MARKS + "]*", "gu");
+  // eslint-disable-next-line no-misleading-character-class
+  var MARK = new RegExp("[" + MARKS + "]+", "g");
+  var LETTERS = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe" };
+  var LETTER = /[łđøßæœ]/g;
+  var DIGIT = /\p{Nd}/u;
+  var ABBREVIATION_MAX = 6;
+
+  /* Length in code points, as Python's len(). */
+  function cpLength(text) {
+    var n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) n++;
+      else {
+        var d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /* Words: runs of letters/digits (+ combining marks); offsets in UTF-16 units. */
+  function tokenize(text) {
+    var out = [];
+    var m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) !== null) {
+      out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+
+  function fold(text) {
+    return text
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(MARK, "")
+      .replace(LETTER, function (c) { return LETTERS[c]; });
+  }
+
+  function isAbbreviation(word) {
+    var n = cpLength(word);
+    return n >= 2 && n <= ABBREVIATION_MAX &&
+      word === word.toUpperCase() && word !== word.toLowerCase();
+  }
+
+  /* Index each step's rules by suffix, as rules.py does. */
+  function compile(table) {
+    var steps = [];
+    var raw = (table && table.steps) || [];
+    for (var i = 0; i < raw.length; i++) {
+      var rules = Object.create(null);
+      var maxLen = 0;
+      for (var j = 0; j < raw[i].rules.length; j++) {
+        var r = raw[i].rules[j];
+        rules[r[0]] = { replacement: r[1], minStem: r[2] };
+        if (r[0].length > maxLen) maxLen = r[0].length;
+      }
+      steps.push({ rules: rules, maxLen: maxLen });
+    }
+    return {
+      minLength: table && table.min_length ? table.min_length : Infinity,
+      exceptions: (table && table.exceptions) || {},
+      steps: steps
+    };
+  }
+
+  /* The rule interpreter: mirrors apply_table() in stemmer.py. */
+  function applyTable(t, word) {
+    if (Object.prototype.hasOwnProperty.call(t.exceptions, word)) word = t.exceptions[word];
+    var length = cpLength(word);
+    if (length < t.minLength) return word;
+    for (var s = 0; s < t.steps.length; s++) {
+      var step = t.steps[s];
+      for (var n = Math.min(step.maxLen, word.length); n > 0; n--) {
+        var rule = step.rules[word.slice(-n)];
+        if (rule !== undefined && length - n >= rule.minStem) {
+          word = word.slice(0, -n) + rule.replacement;
+          length = cpLength(word);
+          break;
+        }
+      }
+    }
+    return word;
+  }
+
+  /*
+   * lexicon: site forms -> site key (the build's dictionary lemmas the rules
+   * miss); bridge: rule key -> the site key it most often stands for. Both
+   * come from Analyzer.browser_tables() in stemmer.py.
+   */
+  function create(table, lexicon, bridge) {
+    var t = compile(table);
+    var lex = lexicon || {};
+    var links = bridge || {};
+    var own = Object.prototype.hasOwnProperty;
+    var cache = new Map();
+
+    function stem(word) {
+      if (isAbbreviation(word)) return word.toLowerCase();
+      word = word.toLowerCase();
+      if (DIGIT.test(word)) return word;
+      return applyTable(t, word);
+    }
+
+    function key(word) {
+      var hit = cache.get(word);
+      if (hit !== undefined) return hit;
+      var lowered = word.toLowerCase();
+      if (isAbbreviation(word) || DIGIT.test(lowered)) {
+        hit = fold(lowered);
+      } else if (own.call(lex, lowered)) {
+        hit = lex[lowered];
+      } else {
+        hit = fold(applyTable(t, lowered));
+        if (own.call(links, hit)) hit = links[hit];
+      }
+      if (cache.size > 65536) cache.clear();
+      cache.set(word, hit);
+      return hit;
+    }
+
+    function keys(text) {
+      return tokenize(text).map(function (tok) { return key(tok.text); });
+    }
+
+    return {
+      locale: table && table.locale,
+      tokenize: tokenize,
+      fold: fold,
+      stem: stem,
+      key: key,
+      keys: keys
+    };
+  }
+
+  var api = { create: create, tokenize: tokenize, fold: fold, cpLength: cpLength };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else if (root) root.KbMorphology = api;
+})(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);

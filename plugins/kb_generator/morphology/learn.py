@@ -1,0 +1,133 @@
+"""Learn a ``data/<locale>.json`` rule table from a form -> lemma lexicon.
+
+Why learned: hand-tuned suffix lists sat at Snowball's level on independent
+gold data (UD dev sets), while lemmatisers built from dictionaries were far
+ahead. This module turns a dictionary into the table shape our interpreter
+already runs in Python and JavaScript ("longest matching suffix ->
+replacement", what LemmaGen learns), so the browser keeps computing a lemma
+for any word, including words the site does not contain.
+
+Algorithm: every pair (form, lemma) is an edit "drop the last ``k``
+characters, append ``tail``". For each word end (context) of up to
+``max_context`` characters that contains the dropped part, the most frequent
+edit is counted. A context becomes a rule when at least ``min_count``
+dictionary forms end with it and its edit differs from the one the nearest
+shorter rule would apply, so the table holds only the decisions that matter.
+
+The lexicon is simplemma's dictionary for the language (run offline by a
+maintainer: ``kb-morphology learn --locale pl``; simplemma is not needed to
+build a site). See README.md beside this file for licences.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .rules import DATA_DIR
+
+__all__ = ["LEARNED_STEP", "PARAMETERS", "learn_rules", "learn_table", "simplemma_pairs", "write_table"]
+
+LEARNED_STEP = "learned"
+# Per language: (max_context, min_count), chosen by measurement (README):
+# the largest tables whose gzipped size stays well inside the search budget.
+PARAMETERS: dict[str, tuple[int, int]] = {"pl": (7, 6), "et": (7, 12), "sk": (7, 3)}
+MIN_STEM = 1
+# Derivational families that should share one key, applied to lemmas after
+# the learned step (and to dictionary lemmas at build time). Measured and
+# left empty: Estonian action nouns as their verb (tagastamine -> tagastama)
+# cost UD F1 0.849 -> 0.828 and glossary precision 0.978 (kliendid lahkuvad
+# linked to `klientide lahkumine`); search meets them by query-time
+# expansion instead (`siblings` in plugins/kb_generator/search/assets/engine.js).
+DERIVATIONS: dict[str, list[list[Any]]] = {}
+
+Edit = tuple[int, str]
+
+
+def simplemma_pairs(locale: str) -> Iterator[tuple[str, str]]:
+    """Lowercased alphabetic (form, lemma) pairs of simplemma's dictionary."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    dictionary = DefaultDictionaryFactory().get_dictionary(locale)
+    for form, lemma in dictionary.items():
+        form, lemma = str(form).lower(), str(lemma).lower()
+        if len(form) >= 2 and form.isalpha() and lemma.isalpha():
+            yield form, lemma
+
+
+def _edit(form: str, lemma: str) -> Edit:
+    common = 0
+    limit = min(len(form), len(lemma))
+    while common < limit and form[common] == lemma[common]:
+        common += 1
+    return len(form) - common, lemma[common:]
+
+
+def learn_rules(
+    pairs: Iterable[tuple[str, str]], max_context: int = 7, min_count: int = 3
+) -> list[list[Any]]:
+    """``[suffix, replacement, min_stem]`` rules, sorted by suffix, from (form, lemma) pairs."""
+    counts: dict[str, Counter[Edit]] = defaultdict(Counter)
+    for form, lemma in pairs:
+        edit = _edit(form, lemma)
+        for n in range(max(edit[0], 1), min(max_context, len(form) - MIN_STEM) + 1):
+            counts[form[-n:]][edit] += 1
+    rules: dict[str, Edit] = {}
+    for context in sorted(counts, key=lambda c: (len(c), c)):
+        edits = counts[context]
+        if sum(edits.values()) < min_count:
+            continue
+        best = max(edits.items(), key=lambda item: (item[1], -item[0][0], item[0][1]))[0]
+        inherited: Edit = (0, "")
+        for start in range(1, len(context)):
+            if context[start:] in rules:
+                inherited = rules[context[start:]]
+                break
+        if best != inherited:
+            rules[context] = best
+    return [[c, c[: len(c) - drop] + tail, MIN_STEM] for c, (drop, tail) in sorted(rules.items())]
+
+
+def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None) -> dict[str, Any]:
+    """A complete rule table for a locale (simplemma's dictionary unless ``pairs`` given)."""
+    max_context, min_count = PARAMETERS.get(locale, (7, 3))
+    # Exceptions are hand-kept fixes (README: "A word keyed wrongly"): relearning keeps them.
+    current = DATA_DIR / f"{locale}.json"
+    exceptions: dict[str, str] = {}
+    if current.exists():
+        exceptions = json.loads(current.read_text(encoding="utf-8")).get("exceptions", {})
+    rules = learn_rules(pairs if pairs is not None else simplemma_pairs(locale), max_context, min_count)
+    return {
+        "locale": locale,
+        "description": (
+            "Lemmatisation rules learned by plugins/kb_generator/morphology/learn.py"
+            f" (max_context {max_context}, min_count {min_count})"
+            f" from the simplemma 2.0.0 dictionary for {locale!r}; see"
+            " plugins/kb_generator/morphology/README.md for the sources and their licences."
+        ),
+        "min_length": 3,
+        "exceptions": dict(sorted(exceptions.items())),
+        "steps": [{"name": LEARNED_STEP, "note": "form end -> lemma end, longest match", "rules": rules}]
+        + ([{"name": "derivation", "note": "action noun -> verb (search families)",
+             "rules": DERIVATIONS[locale]}] if locale in DERIVATIONS else []),
+    }
+
+
+def write_table(locale: str, table: dict[str, Any], folder: Path = DATA_DIR) -> Path:
+    """Write a table as compact, stable JSON (one rule per line keeps diffs readable)."""
+    head = {k: v for k, v in table.items() if k != "steps"}
+    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "steps": [']
+    for s, step in enumerate(table["steps"]):
+        meta = json.dumps({k: v for k, v in step.items() if k != "rules"}, ensure_ascii=False)[:-1]
+        lines.append(meta + ', "rules": [')
+        rules = step["rules"]
+        lines += [json.dumps(r, ensure_ascii=False) + ("," if i < len(rules) - 1 else "") for i, r in
+                  enumerate(rules)]
+        lines.append("]}" + ("," if s < len(table["steps"]) - 1 else ""))
+    lines.append("]}")
+    path = folder / f"{locale}.json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,182 @@
+"""kb-scale hooks: parallel language builds and compact navigation."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import time
+from pathlib import PurePosixPath
+from typing import Any, Literal
+
+from mkdocs import utils
+from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs_static_i18n.utils import I18nLoggingFilter
+
+from kb_generator.core.front_matter import front_matter_of
+from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
+from kb_generator.scale.config import ScaleConfig
+from kb_generator.scale.navigation import collapse, index_markdown, large_sections
+from kb_generator.scale.parallel import LanguageProcesses
+
+log = get_plugin_logger("kb-scale")
+
+
+class ScalePlugin(BasePlugin[ScaleConfig]):
+    """Builds languages in parallel and keeps the navigation small."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.processes = LanguageProcesses()
+        self.started = 0.0
+        self.forked = False
+        self._release: Any = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # `serve` rebuilds in a process with server threads: never fork there.
+        self.command = command
+
+    # Before static-i18n's on_config (-100) computes which languages to build.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.command == "serve":
+            self._limit_served_languages(config)
+        locales = site_locales(config)
+        if is_outermost_build(config) and current_locale(config) == locales.default:
+            self.started = time.perf_counter()
+            self.forked = False
+        elif current_locale(config) != locales.default:
+            # Shared root files come from the default language only: written
+            # by every language they would depend on which finished last.
+            config.theme.static_templates.discard("404.html")
+            config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    # The site directory is clean by now, so other languages may write into
+    # it; after kb-translations and kb-glossary (100) read every language's
+    # sources, which the forked builds inherit; before static-i18n (-100).
+    @event_priority(50)
+    def _fork_languages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        i18n = i18n_plugin(config)
+        if (not self.config.parallel_languages or self.command == "serve" or i18n is None
+                or not is_outermost_build(config) or self.forked):
+            return files
+        self.forked = True
+        for locale in site_locales(config).codes:
+            if locale != i18n.current_language:
+                self.processes.start(locale, functools.partial(_build_language, config, locale))
+        log.info(f"building {', '.join(self.processes.running)} in parallel processes")
+        return files
+
+    # After static-i18n (-100) placed the files: index pages for big folders.
+    @event_priority(-120)
+    def _write_section_indexes(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        pages = list(files.documentation_pages())
+        big = large_sections([f.src_uri for f in pages], self.config.section_nav_limit)
+        for folder in sorted(big):
+            if any(str(PurePosixPath(f.src_uri).parent) == folder and f.name == "index"
+                   for f in pages):
+                continue
+            members = sorted(
+                (f for f in pages if str(PurePosixPath(f.src_uri).parent) == folder),
+                key=lambda f: f.src_uri,
+            )
+            entries = [
+                (str(front_matter_of(f.abs_src_path).fields.get("title") or f.name)
+                 if f.abs_src_path else f.name, PurePosixPath(f.src_uri).name)
+                for f in members
+            ]
+            title = PurePosixPath(folder).name.replace("-", " ").capitalize()
+            generated = File.generated(
+                config, f"{folder}/index.md", content=index_markdown(title, entries))
+            for name in ("locale", "localization", "locale_alternate_of"):
+                setattr(generated, name, current_locale(config))
+            generated.alternates = {current_locale(config): generated}  # type: ignore[attr-defined]
+            files.append(generated)
+        return files
+
+    def _limit_served_languages(self, config: MkDocsConfig) -> None:
+        """A writer previewing one language of a big site need not wait for all of them."""
+        wanted = [code.strip() for code in os.environ.get("KB_SERVE_LANGUAGES", "").split(",")
+                  if code.strip()] or list(self.config.serve_languages)
+        i18n = i18n_plugin(config)
+        if not wanted or i18n is None or i18n.building:
+            return
+        for language in i18n.config.languages:
+            if language.locale != i18n.default_language:
+                language.build = language.locale in wanted
+
+    on_files = CombinedEvent(_fork_languages, _write_section_indexes)
+
+    # After static-i18n's navigation rework (-100).
+    @event_priority(-120)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        collapsed = collapse(nav, self.config.section_nav_limit)
+        if collapsed:
+            log.debug(f"{collapsed} large sections shown as their index page")
+        return nav
+
+    # Before static-i18n's on_post_build (-100) would build the other
+    # languages one by one: they are already built, in parallel.
+    @event_priority(-90)
+    def _collect_languages(self, config: MkDocsConfig) -> None:
+        if not self.processes.running or not is_outermost_build(config):
+            return
+        results = self.processes.wait()
+        plugins = {name: plugin for name, plugin in config.plugins.items()}
+        for result in sorted(results, key=lambda r: r.locale):
+            for name, level, text in result.warnings:
+                logging.getLogger(name).log(level, text)
+            if result.error:
+                if result.details:
+                    log.debug(result.details)
+                raise PluginError(f"building '{result.locale}' failed: {result.error}")
+            for name, state in result.states.items():
+                plugins[name].kb_import_state(result.locale, state)  # type: ignore[attr-defined]
+        i18n = i18n_plugin(config)
+        if i18n is not None:
+            i18n.building = True  # its on_post_build then skips the sequential builds
+            self._release = i18n
+        log.info(f"all languages built in {time.perf_counter() - self.started:.1f} s")
+
+    # After static-i18n's on_post_build (-100), before the end-of-site steps
+    # of our other plugins (-200), which run when static-i18n is not building.
+    @event_priority(-150)
+    def _release_languages(self, config: MkDocsConfig) -> None:
+        if self._release is not None:
+            self._release.building = False
+            self._release = None
+
+    on_post_build = CombinedEvent(_collect_languages, _release_languages)
+
+    # Before kb-translations (0) empties the site directory: no language
+    # process may still be writing into it, nor leave its report behind.
+    @event_priority(100)
+    def on_build_error(self, *, error: Exception) -> None:
+        self.processes.stop()
+        if self._release is not None:
+            self._release.building = False
+            self._release = None
+
+
+def _build_language(config: MkDocsConfig, locale: str) -> dict[str, Any]:
+    """In the forked process: the nested build static-i18n would run for `locale`."""
+    i18n = i18n_plugin(config)
+    assert i18n is not None
+    i18n.current_language = locale
+    i18n.building = True
+    utils.clean_directory = lambda directory: None  # the parent cleaned it already
+    quiet = I18nLoggingFilter()  # as static-i18n does for its nested builds
+    quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    build(config)
+    return {
+        name: plugin.kb_export_state(locale)
+        for name, plugin in config.plugins.items()
+        if hasattr(plugin, "kb_export_state")
+    }

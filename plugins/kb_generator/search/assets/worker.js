@@ -1,0 +1,87 @@
+/*
+ * kb-search worker: Material for MkDocs' search worker protocol in front of
+ * a prebuilt per-language lunr index (see plugins/kb_generator/search/README section in
+ * the project README).
+ *
+ * Material posts SETUP {config, docs, options} with `config` taken verbatim
+ * from <locale>/search/search_index.json; its `kb` entry names the index
+ * to load, relative to this worker. lunr.js, morphology.js and engine.js
+ * are bundled in front of this file at build time (one request). We answer
+ * READY once the index (or, for a large site, its lexicon) is loaded, then
+ * every QUERY (the raw text of the search box) with exactly one RESULT, in
+ * order: a query may wait for shards (`kb.shards`, "{name}" replaced by
+ * t<n> or d<n>), so messages are answered through one promise chain.
+ */
+(function () {
+  "use strict";
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var engine = null;
+  var queue = Promise.resolve();  // setup, then each query, strictly in order
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error("cannot load " + url + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  function setup(data) {
+    var kb = data && data.config && data.config.kb;
+    if (!kb || !kb.index) {
+      return Promise.reject(new Error("search_index.json has no kb-search configuration"));
+    }
+    if (!self.KbSearch) {
+      return Promise.reject(new Error("kb-search: engine.js is not bundled in front of the worker"));
+    }
+    function load(name) {
+      if (!kb.shards) return Promise.reject(new Error("search_index.json names no shards"));
+      return fetchJson(kb.shards.replace("{name}", name));
+    }
+    return fetchJson(kb.index).then(function (payload) {
+      engine = self.KbSearch.create(payload, data.options || {}, self.lunr, self.KbMorphology, load);
+    });
+  }
+
+  /* Prepare highlighting in small slices between messages, while idle. */
+  function warm() {
+    if (engine && engine.warm(20)) setTimeout(warm, 0);
+  }
+
+  function answer(query) {
+    if (!engine) return { items: [] };
+    return Promise.resolve()
+      .then(function () { return engine.search(query); })
+      .catch(function (error) {
+        console.warn("kb-search: query failed: " + query, error);
+        return { items: [] };
+      });
+  }
+
+  self.addEventListener("message", function (event) {
+    var message = event.data || {};
+    switch (message.type) {
+      case SETUP:
+        queue = queue
+          .then(function () { return setup(message.data); })
+          .catch(function (error) {
+            // Without READY the box would stay on "Initializing search";
+            // answer READY and return no results instead.
+            console.error("kb-search: setup failed", error);
+            engine = null;
+          })
+          .then(function () {
+            self.postMessage({ type: READY });
+            setTimeout(warm, 0);
+          });
+        break;
+      case QUERY:
+        queue = queue
+          .then(function () { return answer(message.data); })
+          .then(function (result) { self.postMessage({ type: RESULT, data: result }); });
+        break;
+      default:
+        break;
+    }
+  });
+})();

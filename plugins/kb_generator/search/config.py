@@ -1,0 +1,58 @@
+"""Options of kb-search."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from kb_generator.core.config_options import FiniteNumbers, RelativePath
+
+#: Field boosts used unless `boosts` overrides them (see README, "How search works").
+DEFAULT_BOOSTS: dict[str, float] = {
+    "title": 10.0,
+    "question": 2.0,
+    "context": 1.5,
+    "summary": 0.2,
+    "text": 1.0,
+    "exact_title": 6.0,
+    "exact": 1.0,
+}
+
+
+class SearchConfig(Config):
+    """Configuration of the kb-search plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Build the per-language indexes and point Material's search box at our worker."""
+
+    glossary = RelativePath("glossary.yml", allow_empty=True)
+    """Glossary file inside each locale folder (`docs/<locale>/glossary.yml`) whose
+    aliases and abbreviations act as synonyms; an empty string turns synonyms off."""
+
+    question_suffixes = c.ListOfItems(c.Type(str), default=["?", "？", "؟"])
+    """A heading ending with one of these is an FAQ question (ranked above other headings)."""
+
+    skip_tags = c.ListOfItems(c.Type(str), default=["script", "style", "object", "template"])
+    """Elements whose text is never indexed (`data-search-exclude` also skips an element)."""
+
+    boosts = FiniteNumbers()
+    """Field boosts over the defaults: title, question, context, summary, text, exact_title, exact."""
+
+    fuzzy_min_length = c.Type(int, default=5)
+    """Words of at least this many letters also match with one typo (edit distance 1)."""
+
+    excerpt_length = c.Type(int, default=180)
+    """Characters of section text shown under a result, around the best match."""
+
+    fallback_pages = c.ListOfItems(c.Type(str), default=["faq", "faq-contact"])
+    """Translation keys (`key:` in front matter) of the pages offered, in this order,
+    when nothing matches a query (with a "did you mean" line): never an empty panel."""
+
+    max_results = c.Type(int, default=20)
+    """Most pages returned for one query (Material renders them lazily)."""
+
+    shard_size = c.Type(int, default=32_768)
+    """Bytes (uncompressed JSON) of one lazily fetched shard of postings or document texts."""
+
+    single_file_below = c.Type(int, default=262_144)
+    """A language whose search data is smaller than this many bytes keeps it in one file."""

@@ -1,0 +1,329 @@
+"""The per-language search index: lunr's BM25 weights over morphology keys.
+
+Every field holds words already normalised by the morphology core (the same
+keys the browser computes for a query), so no lunr pipeline runs: lunr's
+ASCII trimmer, English stemmer and stop words never see our text. Besides
+keys, the folded surface forms of each document go into `exact_*` fields, so
+a query written exactly as the text (up to case and diacritics) ranks above
+one that only meets it after stemming.
+
+The weights are exactly those of a lunr index built with an empty pipeline
+(`postings.py`; tests compare with lunr.py), grouped by term so the worker
+loads only the terms a query names. `unpack` turns a payload back into a
+serialized lunr.js 2.3.9 index, which tests query with lunr itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kb_generator.morphology import Analyzer, fold, tokenize
+from kb_generator.morphology.tokens import WORD
+from kb_generator.search.postings import PostingsBuilder
+from kb_generator.search.sections import Section
+
+#: Index fields in the order lunr.js scores them; boosts come from the config.
+FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")
+#: Version of the payload layout the worker understands.
+FORMAT = 2
+#: BM25 `b`: how much a short section's words outweigh a long one's. lunr's
+#: 0.75 let one-line glossary definitions outrank the articles about a term;
+#: Material uses 0. Chosen on benchmarks/search_relevance.py.
+LENGTH_NORMALISATION = 0.4
+#: The lunr.js release whose serialized index format we produce (lunr.py's target).
+LUNR_VERSION = "2.3.9"
+#: Function words per language (question words, prepositions, particles,
+#: conjunctions, pronouns): the stopwords-iso lists, copied unchanged (the file
+#: names its source and licence).
+FUNCTION_WORDS = Path(__file__).parent / "data" / "function_words.json"
+
+
+@dataclass
+class IndexedPage:
+    """One page of a language as the index needs it."""
+
+    location: str
+    title: str
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    boost: float = 1.0
+    sections: list[Section] = field(default_factory=list)
+    #: The page's translation key (`key:` in its front matter), for the fallback pages.
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A glossary term as the definition card needs it: its entry is the section `#<id>`."""
+
+    id: str
+    term: str
+    definition: str
+    names: tuple[str, ...]
+
+
+@cache
+def function_word_lists() -> dict[str, list[str]]:
+    """Function words by language, from the vendored stopwords-iso lists."""
+    data = json.loads(FUNCTION_WORDS.read_text(encoding="utf-8"))
+    return {language: words for language, words in data.items() if isinstance(words, list)}
+
+
+def function_words(analyzer: Analyzer) -> list[str]:
+    """The language's function words as folded surface forms (what the engine compares)."""
+    language = analyzer.locale.replace("-", "_").split("_")[0]
+    return sorted({analyzer.surface(word) for word in function_word_lists().get(language, [])})
+
+
+def name_words(analyzer: Analyzer, name: str) -> list[list[str]]:
+    """A name as the engine matches it: [key, folded form] per word."""
+    return [[analyzer.key(t.text), fold(t.text)] for t in tokenize(name)]
+
+
+def definition_cards(
+    stored: Sequence[Mapping[str, Any]], definitions: Iterable[Definition], analyzer: Analyzer
+) -> list[dict[str, Any]]:
+    """Each term whose glossary entry was indexed: its entry (document), definition and names.
+
+    The entry is the section whose anchor is the term's id and whose heading is
+    the term (the glossary page writes exactly that), so no page key is needed.
+    """
+    entries = {
+        (str(doc["l"]).rpartition("#")[2], doc["t"]): n for n, doc in enumerate(stored) if "#" in doc["l"]
+    }
+    cards = []
+    for term in definitions:
+        ref = entries.get((term.id, term.term))
+        if ref is None:
+            continue
+        names = [words for words in (name_words(analyzer, name) for name in term.names) if words]
+        cards.append({"r": ref, "d": term.definition, "n": names})
+    return cards
+
+
+def keys_of(analyzer: Analyzer, *texts: str) -> list[str]:
+    """Morphology keys of every word of the texts, in order."""
+    return [analyzer.key(word) for text in texts for word in WORD.findall(text)]
+
+
+def keys_and_surfaces(analyzer: Analyzer, *texts: str) -> tuple[list[str], list[str]]:
+    """Keys and folded surface forms (lowercase, no diacritics) of every word, in order."""
+    words = [word for text in texts for word in WORD.findall(text)]
+    return [analyzer.key(word) for word in words], [analyzer.surface(word) for word in words]
+
+
+def documents(
+    pages: Iterable[IndexedPage], analyzer: Analyzer
+) -> Iterator[tuple[dict[str, Any], list[list[str]], float]]:
+    """(stored document, indexed fields in FIELDS order, boost): one per page and one per section.
+
+    The stored documents are what the worker shows: location, title, text and
+    the position of the page's own document (Material groups results by page).
+    A generator: only one document's words are alive at a time.
+    """
+    number = 0
+    for page in pages:
+        parent = number
+        intro = next((s for s in page.sections if s.anchor is None), None)
+        intro_text = intro.text if intro else ""
+        # The page's own entry: its title, and its description and intro as a
+        # summary that weighs less than a section's text (a summary mentions
+        # every topic of the page; the section about one is the better hit).
+        title_keys, title_surfaces = keys_and_surfaces(analyzer, page.title, *page.tags)
+        page_entry: dict[str, Any] = {
+            "l": page.location, "t": page.title, "x": intro_text or page.description, "p": parent,
+        }
+        if page.key:
+            page_entry["k"] = page.key  # taken out again by build_payload (fallback pages)
+        yield (
+            page_entry,
+            [title_keys, [], [], keys_of(analyzer, page.description, intro_text), [], title_surfaces, []],
+            page.boost,
+        )
+        number += 1
+        for section in page.sections:
+            if section.anchor is None or section.excluded:
+                continue
+            text = section.text
+            entry: dict[str, Any] = {
+                "l": f"{page.location}#{section.anchor}", "t": section.title, "x": text, "p": parent,
+            }
+            if section.question:
+                entry["q"] = 1
+            title_keys, title_surfaces = keys_and_surfaces(analyzer, section.title)
+            text_keys, text_surfaces = keys_and_surfaces(analyzer, text)
+            yield (
+                entry,
+                [title_keys, title_keys if section.question else [],
+                 keys_of(analyzer, page.title, *section.parents), [], text_keys,
+                 title_surfaces, text_surfaces],
+                page.boost,
+            )
+            number += 1
+
+
+def unpack(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The serialized lunr index of a single-file payload (the twin of `unpack` in engine.js)."""
+    fields = list(payload["fields"])
+    inverted: list[list[Any]] = []
+    vectors: dict[str, list[tuple[int, float]]] = {}
+    for number, (term, flat) in enumerate(zip(payload["terms"], payload["postings"], strict=True)):
+        posting: dict[str, Any] = {"_index": number, **{name: {} for name in fields}}
+        for k in range(0, len(flat), 3):
+            ref, name = str(int(flat[k])), fields[int(flat[k + 1])]
+            posting[name][ref] = {}
+            vectors.setdefault(f"{name}/{ref}", []).append((number, flat[k + 2]))
+        inverted.append([term, posting])
+    return {
+        "version": LUNR_VERSION,
+        "fields": fields,
+        "fieldVectors": [
+            [ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in vectors.items()
+        ],
+        "invertedIndex": inverted,
+        "pipeline": [],
+    }
+
+
+def _size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _cut(sizes: Sequence[int], limit: int, *, keep: Sequence[int] | None = None) -> list[int]:
+    """Start positions of consecutive runs of about `limit` bytes each.
+
+    `keep[i] == keep[i - 1]` forbids a cut before i (a page's sections stay together).
+    """
+    starts, total = [0], 0
+    for number, size in enumerate(sizes):
+        can_cut = keep is None or number == 0 or keep[number] != keep[number - 1]
+        if total and total + size > limit and can_cut:
+            starts.append(number)
+            total = 0
+        total += size
+    return starts if sizes else [0]
+
+
+def shard(
+    payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0
+) -> tuple[dict[str, Any], list[Any], list[Any]]:
+    """Split a single-file payload into (eager lexicon, term shards, document shards).
+
+    Terms stay in their sorted order, so a shard is a range of terms and the
+    lexicon needs only each shard's first position; a prefix's completions
+    sit in one or two neighbouring shards. Documents are cut at page
+    boundaries (results are grouped by page). A payload that stays under
+    `single_file_below` bytes is not split: the lexicon is then the whole
+    payload and there are no shards. The morphology tables (rule table,
+    lexicon, bridge) are fetched first either way, so they do not count.
+    """
+    postings, docs = payload["postings"], payload["docs"]
+    lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
+    posting_sizes, doc_sizes = [_size(p) for p in postings], [_size(d) for d in docs]
+    movable = {key: value for key, value in lexicon.items() if key not in ("table", "lexicon", "bridge")}
+    if _size(movable) + sum(posting_sizes) + sum(doc_sizes) < single_file_below:
+        return dict(payload), [], []
+    term_starts = _cut(posting_sizes, shard_size)
+    doc_starts = _cut(doc_sizes, shard_size, keep=payload["parents"])
+    lexicon["termShards"], lexicon["docShards"] = term_starts, doc_starts
+    term_shards = [postings[a:b] for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True)]
+    doc_shards = [docs[a:b] for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True)]
+    return lexicon, term_shards, doc_shards
+
+
+def inline(
+    lexicon: Mapping[str, Any], term_shards: Iterable[Any], doc_shards: Iterable[Any]
+) -> dict[str, Any]:
+    """A sharded lexicon as one single-file payload again (tests, tools)."""
+    payload = {key: value for key, value in lexicon.items() if key not in ("termShards", "docShards")}
+    payload["postings"] = [p for part in term_shards for p in part]
+    payload["docs"] = [d for part in doc_shards for d in part]
+    return payload
+
+
+def synonym_groups(names_by_term: Iterable[Sequence[str]], analyzer: Analyzer) -> list[list[list[list[str]]]]:
+    """Each glossary term's names as word lists of [key, surface] (terms with 2+ names)."""
+    groups = []
+    for names in names_by_term:
+        group = []
+        seen = set()
+        for name in names:
+            words = name_words(analyzer, name)
+            signature = tuple(key for key, _ in words)
+            if words and signature not in seen:
+                seen.add(signature)
+                group.append(words)
+        if len(group) > 1:
+            groups.append(group)
+    return groups
+
+
+def build_payload(
+    pages: Iterable[IndexedPage],
+    analyzer: Analyzer,
+    *,
+    table: Mapping[str, Any] | None,
+    synonyms: list[list[list[list[str]]]],
+    field_boosts: Mapping[str, float],
+    options: Mapping[str, Any],
+    definitions: Iterable[Definition] = (),
+    fallback_keys: Sequence[str] = (),
+    messages: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Everything the worker needs for one language, as one (single-file) JSON document.
+
+    `shard` splits it for large sites; `postings` and `docs` are what it moves out.
+    Besides the index: the glossary terms for the definition card, the
+    language's function words, the pages offered when nothing matches
+    (`fallback_keys`, in that order) and the strings the worker prints.
+    """
+    builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION)
+    stored: list[dict[str, Any]] = []
+    keyed: dict[str, int] = {}
+    with analyzer.collect() as vocabulary:
+        for entry, fields, boost in documents(pages, analyzer):
+            key = entry.pop("k", "")
+            if key and key not in keyed:
+                keyed[key] = len(stored)
+            stored.append(entry)
+            builder.add(fields, boost)
+    # The browser gets the site key of every indexed word.
+    lexicon, bridge = analyzer.browser_tables(vocabulary)
+    terms, postings = builder.build()
+    return {
+        "format": FORMAT,
+        "locale": analyzer.locale,
+        "table": table,
+        "lexicon": lexicon,
+        "bridge": bridge,
+        "options": dict(options),
+        "synonyms": synonyms,
+        "fields": list(FIELDS),
+        "count": len(stored),
+        "parents": [doc.pop("p") for doc in stored],
+        "terms": terms,
+        # Documents per term: ranks a short prefix's many completions without their postings.
+        "df": [len({int(flat[k]) for k in range(0, len(flat), 3)}) for flat in postings],
+        "glossary": definition_cards(stored, definitions, analyzer),
+        "functionWords": function_words(analyzer),
+        "fallback": [keyed[key] for key in fallback_keys if key in keyed],
+        "messages": dict(messages or {}),
+        "postings": postings,
+        "docs": stored,
+    }
+
+
+def dumps(payload: Mapping[str, Any]) -> str:
+    """Compact, reproducible JSON (the same build gives the same bytes)."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def version(text: str) -> str:
+    """Short content hash for cache-busting URLs."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
