@@ -21,6 +21,7 @@ from kb_generator.answers.config import AnswersConfig
 from kb_generator.answers.redirects import redirect_page
 from kb_generator.answers.related import Candidate, Candidates, related
 from kb_generator.answers.sections import AnswersExtension, PageSections
+from kb_generator.core import priorities
 from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
@@ -140,7 +141,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     # After kb-translations (-50) set the page's alternates; order among our
     # own context keys does not matter otherwise.
-    @event_priority(-60)
+    @event_priority(priorities.AFTER_TRANSLATION_LINKS)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -182,7 +183,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     # Before static-i18n (-100) starts the next language's build, which
     # resets the per-language state these redirects come from.
-    @event_priority(0)
+    @event_priority(priorities.BEFORE_NEXT_LANGUAGE)
     def _write_redirects(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir).resolve()
         for locale, old, page in self.redirects:
@@ -214,7 +215,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     # After static-i18n (-100) built every other language: all catalogs
     # are complete (translations need every language).
-    @event_priority(-200)
+    @event_priority(priorities.END_OF_SITE)
     def _write_catalogs(self, config: MkDocsConfig) -> None:
         if not is_outermost_build(config):
             return

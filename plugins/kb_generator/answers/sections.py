@@ -20,6 +20,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
 
+from kb_generator.core import priorities
+
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 QUESTION_MARK = ("?", "？")
 _STASHED = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
@@ -208,7 +210,7 @@ class AnswersExtension(Extension):
         self.state = state
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # attr_list (8) has set the written ids; toc (5) has not generated any yet.
-        md.treeprocessors.register(ExplicitIds(md, self.state), "kb_explicit_ids", 6)
-        # After toc (5) every heading has its final id; before MkDocs' links (0).
-        md.treeprocessors.register(SectionCollector(md, self.state), "kb_sections", 4)
+        md.treeprocessors.register(
+            ExplicitIds(md, self.state), "kb_explicit_ids", priorities.EXPLICIT_IDS)
+        md.treeprocessors.register(
+            SectionCollector(md, self.state), "kb_sections", priorities.ANSWER_SECTIONS)

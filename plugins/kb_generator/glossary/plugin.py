@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from kb_generator.core import priorities
 from kb_generator.core.front_matter import front_matter_of
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.plugin_assets import PluginAssets
@@ -62,7 +63,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # Before static-i18n (-100) narrows the files to one language: the
     # glossaries and glossary pages of every language are needed for
     # cross-language checks and links.
-    @event_priority(100)
+    @event_priority(priorities.READ_ALL_LANGUAGES)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         locales = site_locales(config).codes
         if not self.glossaries:

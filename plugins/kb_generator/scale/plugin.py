@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from kb_generator.core import priorities
 from kb_generator.core.front_matter import front_matter_of
 from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
 from kb_generator.scale.config import ScaleConfig
@@ -42,7 +43,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         self.command = command
 
     # Before static-i18n's on_config (-100) computes which languages to build.
-    @event_priority(100)
+    @event_priority(priorities.CHOOSE_LANGUAGES)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.command == "serve":
             self._limit_served_languages(config)
@@ -60,7 +61,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     # The site directory is clean by now, so other languages may write into
     # it; after kb-translations and kb-glossary (100) read every language's
     # sources, which the forked builds inherit; before static-i18n (-100).
-    @event_priority(50)
+    @event_priority(priorities.FORK_LANGUAGES)
     def _fork_languages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         i18n = i18n_plugin(config)
         if (not self.config.parallel_languages or self.command == "serve" or i18n is None
@@ -74,7 +75,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         return files
 
     # After static-i18n (-100) placed the files: index pages for big folders.
-    @event_priority(-120)
+    @event_priority(priorities.LANGUAGE_OUTPUT)
     def _write_section_indexes(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pages = list(files.documentation_pages())
         big = large_sections([f.src_uri for f in pages], self.config.section_nav_limit)
@@ -114,7 +115,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     on_files = CombinedEvent(_fork_languages, _write_section_indexes)
 
     # After static-i18n's navigation rework (-100).
-    @event_priority(-120)
+    @event_priority(priorities.COLLAPSE_NAVIGATION)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         collapsed = collapse(nav, self.config.section_nav_limit)
         if collapsed:
@@ -123,7 +124,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
 
     # Before static-i18n's on_post_build (-100) would build the other
     # languages one by one: they are already built, in parallel.
-    @event_priority(-90)
+    @event_priority(priorities.COLLECT_LANGUAGES)
     def _collect_languages(self, config: MkDocsConfig) -> None:
         if not self.processes.running or not is_outermost_build(config):
             return
@@ -146,7 +147,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
 
     # After static-i18n's on_post_build (-100), before the end-of-site steps
     # of our other plugins (-200), which run when static-i18n is not building.
-    @event_priority(-150)
+    @event_priority(priorities.RELEASE_LANGUAGES)
     def _release_languages(self, config: MkDocsConfig) -> None:
         if self._release is not None:
             self._release.building = False
@@ -154,9 +155,9 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
 
     on_post_build = CombinedEvent(_collect_languages, _release_languages)
 
-    # Before kb-translations (0) empties the site directory: no language
+    # Before kb-translations empties the site directory: no language
     # process may still be writing into it, nor leave its report behind.
-    @event_priority(100)
+    @event_priority(priorities.STOP_LANGUAGES)
     def on_build_error(self, *, error: Exception) -> None:
         self.processes.stop()
         if self._release is not None:

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from kb_generator.core import priorities
 from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
 from kb_generator.core.messages import message
 from kb_generator.core.plugin_assets import PREFIX, PluginAssets
@@ -66,7 +67,7 @@ def worker_bundle() -> str:
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
-    """A per-language lunr index of morphology keys behind Material's search box."""
+    """Per-language postings of morphology keys (lunr's BM25 weights) behind Material's search box."""
 
     supports_multiple_instances = False
 
@@ -81,7 +82,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # static-i18n reconfigures the theme in its on_config (-100); our
     # templates (the worker hookup in kb-main.html) must be added after it,
     # as kb-translations does, so every language's theme keeps them.
-    @event_priority(-110)
+    @event_priority(priorities.THEME_LAYER)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
@@ -105,7 +106,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # After static-i18n (-100) narrowed the files to this language and
     # kb-translations (-110) moved them under the language prefix: our files
     # are this language's output and must not be relocated by either.
-    @event_priority(-120)
+    @event_priority(priorities.LANGUAGE_OUTPUT)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
@@ -231,7 +232,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     # After kb-translations (-50), which sets `kb_search_root` on the pages
     # it knows; we set it where it is missing and add the worker URL.
-    @event_priority(-60)
+    @event_priority(priorities.AFTER_TRANSLATION_LINKS)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -249,7 +250,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # only in the outermost build, and remove that file: every language has
     # its own index. A site without static-i18n keeps its root search files,
     # which Material's plugin (priority 0) overwrote after MkDocs wrote ours.
-    @event_priority(-200)
+    @event_priority(priorities.END_OF_SITE)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or not is_outermost_build(config):
             return

@@ -22,6 +22,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString
 
+from kb_generator.core import priorities
+
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements after which words must not run together ("a</p><p>b" is two words).
 BLOCKS = frozenset({
@@ -260,9 +262,9 @@ class SectionExtension(Extension):
         self._question_suffixes = list(question_suffixes)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # Below `toc` (5), which sets the ids we link to, and above MkDocs'
-        # link rewriting (0); glossary links (1) do not change the text.
+        # After `toc`, which sets the ids we link to; the glossary's links come
+        # later (after MkDocs' link rewriting) and add no text anyway.
         md.treeprocessors.register(
             SectionCollector(md, self._state, self._skip_tags, self._question_suffixes),
-            "kb_search_sections", 3,
+            "kb_search_sections", priorities.SEARCH_SECTIONS,
         )

@@ -16,6 +16,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
+from kb_generator.core import priorities
+
 _STASHED = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
 #: Elements that are content without any text of their own.
 _CONTENT_TAGS = frozenset({
@@ -78,4 +80,4 @@ class BodyExtension(Extension):
         self._state = state
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(BodyCheck(md, self._state), "kb_body_check", -100)
+        md.treeprocessors.register(BodyCheck(md, self._state), "kb_body_check", priorities.BODY_CHECK)

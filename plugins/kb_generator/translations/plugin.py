@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from kb_generator.core import priorities
 from kb_generator.core.front_matter import body_line
 from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import (
@@ -79,7 +80,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # static-i18n reconfigures the theme in its on_config (-100); we add our
     # templates and slugifier after it so its per-language theme keeps them.
-    @event_priority(-110)
+    @event_priority(priorities.THEME_LAYER)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             # A new site build (not one of static-i18n's nested ones): reset.
@@ -110,7 +111,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # Before static-i18n (-100) narrows the files to one language: we need
     # every language's pages to link translations.
-    @event_priority(100)
+    @event_priority(priorities.READ_ALL_LANGUAGES)
     def _index_all_languages(self, files: Files, config: MkDocsConfig) -> Files:
         if self.index is None:
             self.index = self._build_index(config, files)
@@ -123,7 +124,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # After static-i18n (-100) placed the files: give the default language
     # its own prefix and add the localized notice page.
-    @event_priority(-110)
+    @event_priority(priorities.PLACE_LANGUAGE)
     def _place_language(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.locales is not None
         locale = current_locale(config)
@@ -137,7 +138,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     on_files = CombinedEvent(_index_all_languages, _place_language)
 
     # Before every other plugin reads the page's front matter.
-    @event_priority(100)
+    @event_priority(priorities.CHECKED_FRONT_MATTER)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -172,7 +173,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # After static-i18n's on_page_context (50), which rewrites extra.alternate
     # by identical paths: we replace it with translations linked by key.
-    @event_priority(-50)
+    @event_priority(priorities.TRANSLATION_LINKS)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -219,7 +220,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # After static-i18n's on_post_build (-100), which builds the other
     # languages: only then is the whole site on disk.
-    @event_priority(-200)
+    @event_priority(priorities.END_OF_SITE)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not is_outermost_build(config):
             return
@@ -244,6 +245,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             encoding="utf-8",
         )
 
+    @event_priority(priorities.EMPTY_FAILED_SITE)
     def on_build_error(self, *, error: Exception) -> None:
         # Only the process that started the site build (kb-scale forks one per
         # language): the others would empty the directory under its feet.
