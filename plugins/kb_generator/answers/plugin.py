@@ -25,6 +25,7 @@ from kb_generator.core import priorities
 from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
+from kb_generator.core.outline import OutlineExtension, outline_extension
 from kb_generator.core.plugin_assets import PluginAssets
 from kb_generator.core.source_lines import line_of
 from kb_generator.core.theme import add_theme_templates
@@ -50,6 +51,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.redirects: list[tuple[str, str, Page]] = []
         self.history: GitHistory | None = None
         self.site_url = ""
+        self.outline = OutlineExtension()
         self._registered = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -60,8 +62,10 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.history = shared_history(Path(config.docs_dir))
         self.site_url = (config.site_url or "").rstrip("/") + "/"
         add_theme_templates(config)
+        self.outline = outline_extension(config)
         if not self._registered:
-            config.markdown_extensions.append(AnswersExtension(lambda: self.state))  # type: ignore[arg-type]
+            config.markdown_extensions.append(  # type: ignore[arg-type]
+                AnswersExtension(lambda: self.state, self.outline))
             self._registered = True
         ASSETS.register(config)
         return config
@@ -85,18 +89,19 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         state, self.state = self.state, PageSections()
+        state.sections = [s for s in self.outline.outline.sections if s.anchor is not None]
         locale = current_locale(config)
         src = page.file.src_uri
         seen = self.question_ids.setdefault(locale, {})
-        for answer in state.answers:
-            where = f"{src}:{line_of(page.file.abs_src_path, '{#' + answer.id)}"
-            if answer.id in seen:
+        for answer_id in (answer.anchor or "" for answer in state.answers):
+            where = f"{src}:{line_of(page.file.abs_src_path, '{#' + answer_id)}"
+            if answer_id in seen:
                 log.warning(
-                    f"{where}: FAQ id '{answer.id}' is already used at {seen[answer.id]}; "
+                    f"{where}: FAQ id '{answer_id}' is already used at {seen[answer_id]}; "
                     "question ids must be unique in a language"
                 )
             else:
-                seen[answer.id] = where
+                seen[answer_id] = where
         for question in state.unnamed_questions:
             log.warning(
                 f"{src}:{line_of(page.file.abs_src_path, question)}: question '{question}' has no id; "
@@ -121,10 +126,11 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
             _text(page.meta.get("category")), updated.date().isoformat() if updated else None,
         )
         for section in state.sections:
-            if section.question or (section.level == 2 and section.id != self.config.faq_section_id):
+            answer = state.is_answer(section)
+            if answer or (section.level == 2 and section.anchor != self.config.faq_section_id):
                 catalog_page.entries.append(catalog_entry(
-                    section.id, section.heading, section.text,
-                    "answer" if section.question else "section", url,
+                    section.anchor or "", section.heading, section.visible_text,
+                    "answer" if answer else "section", url,
                 ))
         if catalog_page.entries and not _excluded(page):
             self.catalog_pages.append(catalog_page)

@@ -95,12 +95,12 @@ MKDOCS_LINKS = 0
 #: kb-answers: after `attr_list`, before `toc`: tells ids written in the source
 #: from generated ones and marks the questions.
 EXPLICIT_IDS = 6
-#: kb-answers: after `toc`, every heading has its final id; collects sections
-#: and wraps the answers before MkDocs rewrites links.
+#: kb-answers: after `toc`, every heading has its final id; wraps the answers
+#: and adds the renamed ids before MkDocs rewrites links.
 ANSWER_SECTIONS = 4
-#: kb-search: after `toc` and the answers' wrapping; before the glossary links
-#: (which add no text) and MkDocs' link rewriting.
-SEARCH_SECTIONS = 3
+#: The page outline (kb-answers, kb-search): after `toc` and the answers'
+#: wrapping; before the glossary links (which add no text) and MkDocs' links.
+OUTLINE = 3
 #: kb-glossary: after MkDocs rewrote `.md` links: our links are final URLs, and
 #: existing links are resolved (and skipped) by then.
 GLOSSARY_LINKS = -1

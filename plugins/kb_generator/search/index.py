@@ -23,10 +23,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kb_generator.core.outline import Section
 from kb_generator.morphology import Analyzer, fold, tokenize
 from kb_generator.morphology.tokens import WORD
 from kb_generator.search.postings import PostingsBuilder
-from kb_generator.search.sections import Section
 
 #: Index fields in the order lunr.js scores them; boosts come from the config.
 FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")

@@ -20,6 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from kb_generator.core import priorities
 from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
 from kb_generator.core.messages import message
+from kb_generator.core.outline import OutlineExtension, outline_extension
 from kb_generator.core.plugin_assets import PREFIX, PluginAssets
 from kb_generator.core.theme import add_theme_templates
 from kb_generator.glossary.sources import load_glossary
@@ -35,7 +36,6 @@ from kb_generator.search.index import (
     version,
 )
 from kb_generator.search.material import stop_material_indexing
-from kb_generator.search.sections import PageSections, SectionExtension
 
 log = get_plugin_logger("kb-search")
 
@@ -72,12 +72,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.state = PageSections()
+        self.active = False  # the page being rendered is indexed
+        self.outline = OutlineExtension()
         self.pages: list[IndexedPage] = []
         self.files: dict[str, File] = {}
         self.roots: set[str] = set()
         self.worker_version = ""
-        self._registered = False
 
     # static-i18n reconfigures the theme in its on_config (-100); our
     # templates (the worker hookup in kb-main.html) must be added after it,
@@ -90,17 +90,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # A new site build, not one of static-i18n's nested ones.
             self.roots = set()
         # Every build (one per language) collects its own pages.
-        self.pages, self.files, self.state = [], {}, PageSections()
+        self.pages, self.files, self.active = [], {}, False
         # After Material's on_config (0), which creates its index each build.
         if not stop_material_indexing(config):
             log.warning("Material's `search` plugin is not enabled: the site has no search box to serve")
         add_theme_templates(config)
         PAGE_ASSETS.register(config)
-        if not self._registered:
-            config.markdown_extensions.append(SectionExtension(  # type: ignore[arg-type]
-                lambda: self.state, self.config.skip_tags, self.config.question_suffixes,
-            ))
-            self._registered = True
+        # kb-search's options define a question and text nobody reads for the
+        # page outline every plugin shares.
+        self.outline = outline_extension(config)
+        self.outline.question_suffixes = tuple(self.config.question_suffixes)
+        self.outline.skip_tags = tuple(self.config.skip_tags)
         return config
 
     # After static-i18n (-100) narrowed the files to this language and
@@ -137,16 +137,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     ) -> str:
         search = page.meta.get("search")
         excluded = isinstance(search, dict) and bool(search.get("exclude"))
-        self.state = PageSections(
-            active=self.config.enabled and not excluded, language=current_locale(config)
-        )
+        self.active = self.config.enabled and not excluded
         return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        state, self.state = self.state, PageSections()
-        if not state.active:
+        active, self.active = self.active, False
+        if not active:
             return html
         search = page.meta.get("search")
         boost = search.get("boost", 1.0) if isinstance(search, dict) else 1.0
@@ -157,7 +155,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             description=str(page.meta.get("description") or ""),
             tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
             boost=float(boost) if isinstance(boost, int | float) else 1.0,
-            sections=state.sections,
+            sections=self.outline.outline.sections,
             key=str(page.meta.get("key") or ""),
         ))
         return html
