@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -22,6 +23,8 @@ from kb_generator.answers.redirects import redirect_page
 from kb_generator.answers.related import Candidate, Candidates, related
 from kb_generator.answers.sections import AnswersExtension, PageSections
 from kb_generator.core import priorities
+from kb_generator.core.contracts import glossary_provider
+from kb_generator.core.extensions import added_extension
 from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
@@ -52,7 +55,6 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.history: GitHistory | None = None
         self.site_url = ""
         self.outline = OutlineExtension()
-        self._registered = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
@@ -63,10 +65,8 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.site_url = (config.site_url or "").rstrip("/") + "/"
         add_theme_templates(config)
         self.outline = outline_extension(config)
-        if not self._registered:
-            config.markdown_extensions.append(  # type: ignore[arg-type]
-                AnswersExtension(lambda: self.state, self.outline))
-            self._registered = True
+        added_extension(config, AnswersExtension, lambda: AnswersExtension(
+            lambda: self.state, self.outline))
         ASSETS.register(config)
         return config
 
@@ -138,8 +138,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
             # FAQ pages may be recommended too; only articles show recommendations.
             self.candidates.setdefault(locale, []).append(Candidate(
                 str(page.meta["key"]), page.title or "", page.url,
-                _text(page.meta.get("category")),
-                getattr(page, "kb_terms", frozenset()),
+                _text(page.meta.get("category")), source=src,
             ))
         for old in page.meta.get("redirect_from") or []:
             self.redirects.append((locale, str(old), page))
@@ -172,9 +171,15 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
             context["kb_structured_data"] = data
         if self._is_article(page) and self.config.related_limit and page.meta.get("key"):
             # Every page of the language was converted before the first
-            # template, so the candidates are complete: index them once.
+            # template, so the candidates and the terms linked on them are
+            # complete (whatever the order of the plugins): index them once.
             if locale not in self.indexed_candidates:
-                self.indexed_candidates[locale] = Candidates(self.candidates.get(locale, []))
+                glossary = glossary_provider(config)
+                self.indexed_candidates[locale] = Candidates([
+                    replace(candidate, terms=glossary.linked_terms(candidate.source))
+                    if glossary else candidate
+                    for candidate in self.candidates.get(locale, [])
+                ])
             candidates = self.indexed_candidates[locale]
             current = candidates.by_url.get(page.url)
             if current is not None:

@@ -30,6 +30,7 @@ from markdown.util import AMP_SUBSTITUTE, ETX, HTML_PLACEHOLDER_RE, STX, AtomicS
 from mkdocs.config.defaults import MkDocsConfig
 
 from kb_generator.core import priorities
+from kb_generator.core.extensions import added_extension
 from kb_generator.core.i18n import current_locale
 
 #: A heading ending with one of these is a question (kb-search's `question_suffixes`).
@@ -329,11 +330,6 @@ class OutlineExtension(Extension):
 
 def outline_extension(config: MkDocsConfig) -> OutlineExtension:
     """The site's one outline extension, registered by the first plugin that asks for it."""
-    for extension in config.markdown_extensions:
-        if isinstance(extension, OutlineExtension):
-            break
-    else:
-        extension = OutlineExtension()
-        config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+    extension = added_extension(config, OutlineExtension, OutlineExtension)
     extension.language = current_locale(config)
     return extension

@@ -26,9 +26,11 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
     """Build the per-language indexes and point Material's search box at our worker."""
 
-    glossary = RelativePath("glossary.yml", allow_empty=True)
-    """Glossary file inside each locale folder (`docs/<locale>/glossary.yml`) whose
-    aliases and abbreviations act as synonyms; an empty string turns synonyms off."""
+    glossary = c.Optional(RelativePath(None, allow_empty=True))
+    """Only for a site without kb-glossary: the glossary file inside each locale folder
+    (default `glossary.yml`) whose names act as synonyms. With kb-glossary the synonyms
+    come from the glossary it loaded (its `source` names the file): leave this unset
+    (a different file is a configuration error); an empty string turns synonyms off."""
 
     question_suffixes = c.ListOfItems(c.Type(str), default=list(QUESTION_SUFFIXES))
     """A heading ending with one of these is a question: ranked above other headings, and

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -18,12 +19,13 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from kb_generator.core import priorities
-from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
+from kb_generator.core.contracts import glossary_provider, language_root, search_base
+from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
 from kb_generator.core.outline import OutlineExtension, outline_extension
 from kb_generator.core.plugin_assets import PREFIX, PluginAssets
 from kb_generator.core.theme import add_theme_templates
-from kb_generator.glossary.sources import load_glossary
+from kb_generator.glossary.sources import Glossary, load_glossary
 from kb_generator.morphology import analyzer, table_json
 from kb_generator.search.config import DEFAULT_BOOSTS, SearchConfig
 from kb_generator.search.index import (
@@ -86,6 +88,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
+        self._check_glossary_option(config)
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             # A new site build, not one of static-i18n's nested ones.
             self.roots = set()
@@ -228,8 +231,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages = []  # the pages' texts are in the index now; free them for the page writing
         return env
 
-    # After kb-translations (-50), which sets `kb_search_root` on the pages
-    # it knows; we set it where it is missing and add the worker URL.
+    # After kb-translations, which sets the same `kb_search_root` (Material's
+    # `base`, core/contracts.py) for its own pages; we add the worker URL.
     @event_priority(priorities.AFTER_TRANSLATION_LINKS)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -238,8 +241,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return context
         worker = self.files["worker"]
         context["kb_search_worker"] = f"{get_relative_url(worker.url, page.url)}?v={self.worker_version}"
-        if "kb_search_root" not in context:
-            context["kb_search_root"] = get_relative_url(self._root(config) or ".", page.url)
+        context["kb_search_root"] = search_base(config, page)
         return context
 
     # static-i18n's on_post_build (-100) builds the other languages and, at
@@ -266,21 +268,43 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def _root(self, config: MkDocsConfig) -> str:
         """Folder of this language's search files: `<locale>/`, or the site root."""
-        if i18n_plugin(config) is None:
-            return ""
-        return f"{current_locale(config)}/"
+        return language_root(config)
+
+    def _check_glossary_option(self, config: MkDocsConfig) -> None:
+        """One option names the glossary: kb-glossary's `source`, when the site uses kb-glossary."""
+        provider = glossary_provider(config)
+        name = self.config.glossary
+        if provider is None or not name or name == provider.glossary_source:
+            return
+        path = config.config_file_path or "mkdocs.yml"
+        text = Path(path).read_text(encoding="utf-8-sig") if Path(path).is_file() else ""
+        start = text.find("kb-search")
+        found = text.find("glossary:", start) if start >= 0 else -1
+        line = text.count("\n", 0, found) + 1 if found >= 0 else 1
+        raise PluginError(
+            f"{Path(path).name}:{line}: kb-search: `glossary: {name}` names another file than "
+            f"kb-glossary's `source` ('{provider.glossary_source}'). Search synonyms come from the "
+            "glossary kb-glossary loads: remove kb-search's `glossary` option and name the file "
+            "once, in kb-glossary's `source`"
+        )
 
     def _definitions(self, config: MkDocsConfig, locale: str) -> list[Definition]:
         """Every glossary term of the language: names (term, aliases, abbreviations) and definition."""
-        if not self.config.glossary:
+        if self.config.glossary == "":
             return []
-        folder = Path(config.docs_dir) / self._root(config)
-        label = self._root(config) + self.config.glossary
-        glossary = load_glossary(folder / self.config.glossary, locale, label)
-        if "kb-glossary" not in config.plugins:
-            # kb-glossary reports these itself when it is enabled.
+        provider = glossary_provider(config)
+        glossary: Glossary | None
+        if provider is not None:
+            # Loaded once per build by kb-glossary, which reports its mistakes.
+            glossary = provider.loaded_glossary(locale)
+        else:
+            name = self.config.glossary or "glossary.yml"
+            folder = Path(config.docs_dir) / self._root(config)
+            glossary = load_glossary(folder / name, locale, self._root(config) + name)
             for problem in glossary.problems:
                 log.warning(problem)
+        if glossary is None:
+            return []
         return [
             Definition(term.id, term.term, term.definition, term.names) for term in glossary.terms.values()
         ]
