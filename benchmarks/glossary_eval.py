@@ -14,10 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kb_generator.glossary.evaluation import ExactStringMatcher, parse_annotated, score  # noqa: E402
 from kb_generator.glossary.matcher import TermMatcher  # noqa: E402
 from kb_generator.glossary.sources import load_glossary  # noqa: E402
 from kb_generator.morphology import analyzer  # noqa: E402
+
+from tests.glossary.scoring import ExactStringMatcher, parse_annotated, score  # noqa: E402
 
 
 def main() -> None:

@@ -237,3 +237,42 @@ def test_related_articles_under_articles(build_site: BuildSite) -> None:
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', related) == [
         ("../../pomoc/kontakt/", "Kontakt"), ("../inny/", "Inny artykuł")]
     assert 'class="kb-related"' not in result.html("pl/pomoc/kontakt/")
+
+
+def test_answers_and_search_read_one_outline(build_site: BuildSite) -> None:
+    """What a reader sees is an answer: `؟` ends a question, a raw `<div>` is answer text.
+
+    kb-answers once knew only `?` and `？` and dropped raw HTML, while kb-search
+    indexed both; both now read the page's one outline (`core/outline.py`).
+    """
+    content = files()
+    content["pl/pomoc/kontakt.md"] = page("Kontakt", "faq-contact", FAQ_PL + """
+## Czy mówicie po arabsku؟ {#arabic}
+
+<div class="note">Tak, w <b>dni robocze</b>.</div>
+
+Napisz do nas.
+
+## Jak zgłosić 1\\. problem? {#first-problem}
+
+<span lang="et">Tere</span> i <span data-search-exclude>pozdrawiamy</span> serdecznie.
+""", faq=True)
+    result = build_site(content, site_config(
+        extra_plugins=["kb-answers"], kb_translations={"missing_translation": "ignore"}))
+    answers = {a["id"]: a for a in result.json("pl/answers.json")["answers"]}
+    assert answers["arabic"]["kind"] == "answer"
+    assert answers["arabic"]["question"] == "Czy mówicie po arabsku؟"
+    assert answers["arabic"]["text"] == "Tak, w dni robocze. Napisz do nas."
+    # Escapes come back as written; text in another language or kept out of
+    # search is still what the reader sees.
+    assert answers["first-problem"]["question"] == "Jak zgłosić 1. problem?"
+    assert answers["first-problem"]["text"] == "Tere i pozdrawiamy serdecznie."
+    html = result.html("pl/pomoc/kontakt/")
+    assert '<section class="kb-answer" data-kb-answer="arabic">' in html
+    faq = next(item for item in parse(html).json_ld if item["@type"] == "FAQPage")
+    texts = {q["name"]: q["acceptedAnswer"]["text"] for q in faq["mainEntity"]}
+    assert texts["Czy mówicie po arabsku؟"] == "Tak, w dni robocze. Napisz do nas."
+    index = result.json("pl/search/kb_index.json")
+    documents = json.dumps(index, ensure_ascii=False)
+    assert "Tak, w dni robocze" in documents
+    assert "pozdrawiamy" not in documents and "Tere" not in documents

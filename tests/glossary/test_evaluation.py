@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb_generator.glossary.evaluation import ExactStringMatcher, parse_annotated, score
 from kb_generator.glossary.matcher import TermMatcher
 from kb_generator.glossary.sources import load_glossary
 from kb_generator.morphology import analyzer
+
+from tests.glossary.scoring import ExactStringMatcher, parse_annotated, score
 
 ROOT = Path(__file__).parents[2]
 EVALUATION = Path(__file__).parent / "evaluation"

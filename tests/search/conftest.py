@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 import yaml
-from kb_generator.search.index import inline
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from tests.conftest import _Collect, page, site_config, write_tree
+from tests.search.payload import inline
 
 
 def glossary(terms: list[dict[str, Any]]) -> str:

@@ -6,10 +6,10 @@ import json
 from typing import Any
 
 import pytest
+from kb_generator.core.outline import Section
 from kb_generator.morphology import analyzer, table_json
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import IndexedPage, build_payload, synonym_groups
-from kb_generator.search.sections import Section
 
 from tests.search import node
 from tests.search.conftest import SearchSite

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kb_generator.core.outline import Section
 from kb_generator.morphology import analyzer, table_json
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import Definition, IndexedPage, build_payload, function_words
-from kb_generator.search.sections import Section
 
 from tests.search import node
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kb_generator.core.outline import Section
 from kb_generator.morphology import analyzer
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import FIELDS, LENGTH_NORMALISATION, IndexedPage, documents
 from kb_generator.search.postings import PostingsBuilder, js_order
-from kb_generator.search.sections import Section
 from lunr.builder import Builder
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 
 from kb_generator.morphology import analyzer, fold
-from kb_generator.search.index import FIELDS, unpack
+from kb_generator.search.index import FIELDS
 from lunr.index import Index
 
 from tests.conftest import page, site_config
 from tests.search import node
 from tests.search.conftest import LOCALES, SearchSite, build_search_site
+from tests.search.payload import unpack
 
 TITLES = {"pl": "Reklamacje i zwroty", "et": "Kaebused ja tagastused", "sk": "Reklamácie a vrátenie"}
 

@@ -153,7 +153,7 @@ def test_translation_status_reports_missing_and_outdated(build_site: BuildSite) 
 
     import os
 
-    from kb_generator.translations.status import main
+    from kb_generator.translations.cli import main
     cwd = os.getcwd()
     os.chdir(site.root)
     try:
@@ -169,7 +169,7 @@ def test_status_command_prints_the_report(build_site: BuildSite, capsys) -> None
     site = build_site(files, site_config(kb_translations={"missing_translation": "ignore"}))
     import os
 
-    from kb_generator.translations.status import main
+    from kb_generator.translations.cli import main
     cwd = os.getcwd()
     os.chdir(site.root)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -21,9 +22,13 @@ from kb_generator.answers.config import AnswersConfig
 from kb_generator.answers.redirects import redirect_page
 from kb_generator.answers.related import Candidate, Candidates, related
 from kb_generator.answers.sections import AnswersExtension, PageSections
+from kb_generator.core import priorities
+from kb_generator.core.contracts import glossary_provider
+from kb_generator.core.extensions import added_extension
 from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
+from kb_generator.core.outline import OutlineExtension, outline_extension
 from kb_generator.core.plugin_assets import PluginAssets
 from kb_generator.core.source_lines import line_of
 from kb_generator.core.theme import add_theme_templates
@@ -49,7 +54,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.redirects: list[tuple[str, str, Page]] = []
         self.history: GitHistory | None = None
         self.site_url = ""
-        self._registered = False
+        self.outline = OutlineExtension()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
@@ -59,9 +64,9 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.history = shared_history(Path(config.docs_dir))
         self.site_url = (config.site_url or "").rstrip("/") + "/"
         add_theme_templates(config)
-        if not self._registered:
-            config.markdown_extensions.append(AnswersExtension(lambda: self.state))  # type: ignore[arg-type]
-            self._registered = True
+        self.outline = outline_extension(config)
+        added_extension(config, AnswersExtension, lambda: AnswersExtension(
+            lambda: self.state, self.outline))
         ASSETS.register(config)
         return config
 
@@ -84,18 +89,19 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         state, self.state = self.state, PageSections()
+        state.sections = [s for s in self.outline.outline.sections if s.anchor is not None]
         locale = current_locale(config)
         src = page.file.src_uri
         seen = self.question_ids.setdefault(locale, {})
-        for answer in state.answers:
-            where = f"{src}:{line_of(page.file.abs_src_path, '{#' + answer.id)}"
-            if answer.id in seen:
+        for answer_id in (answer.anchor or "" for answer in state.answers):
+            where = f"{src}:{line_of(page.file.abs_src_path, '{#' + answer_id)}"
+            if answer_id in seen:
                 log.warning(
-                    f"{where}: FAQ id '{answer.id}' is already used at {seen[answer.id]}; "
+                    f"{where}: FAQ id '{answer_id}' is already used at {seen[answer_id]}; "
                     "question ids must be unique in a language"
                 )
             else:
-                seen[answer.id] = where
+                seen[answer_id] = where
         for question in state.unnamed_questions:
             log.warning(
                 f"{src}:{line_of(page.file.abs_src_path, question)}: question '{question}' has no id; "
@@ -120,10 +126,11 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
             _text(page.meta.get("category")), updated.date().isoformat() if updated else None,
         )
         for section in state.sections:
-            if section.question or (section.level == 2 and section.id != self.config.faq_section_id):
+            answer = state.is_answer(section)
+            if answer or (section.level == 2 and section.anchor != self.config.faq_section_id):
                 catalog_page.entries.append(catalog_entry(
-                    section.id, section.heading, section.text,
-                    "answer" if section.question else "section", url,
+                    section.anchor or "", section.heading, section.visible_text,
+                    "answer" if answer else "section", url,
                 ))
         if catalog_page.entries and not _excluded(page):
             self.catalog_pages.append(catalog_page)
@@ -131,8 +138,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
             # FAQ pages may be recommended too; only articles show recommendations.
             self.candidates.setdefault(locale, []).append(Candidate(
                 str(page.meta["key"]), page.title or "", page.url,
-                _text(page.meta.get("category")),
-                getattr(page, "kb_terms", frozenset()),
+                _text(page.meta.get("category")), source=src,
             ))
         for old in page.meta.get("redirect_from") or []:
             self.redirects.append((locale, str(old), page))
@@ -140,7 +146,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     # After kb-translations (-50) set the page's alternates; order among our
     # own context keys does not matter otherwise.
-    @event_priority(-60)
+    @event_priority(priorities.AFTER_TRANSLATION_LINKS)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -165,9 +171,15 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
             context["kb_structured_data"] = data
         if self._is_article(page) and self.config.related_limit and page.meta.get("key"):
             # Every page of the language was converted before the first
-            # template, so the candidates are complete: index them once.
+            # template, so the candidates and the terms linked on them are
+            # complete (whatever the order of the plugins): index them once.
             if locale not in self.indexed_candidates:
-                self.indexed_candidates[locale] = Candidates(self.candidates.get(locale, []))
+                glossary = glossary_provider(config)
+                self.indexed_candidates[locale] = Candidates([
+                    replace(candidate, terms=glossary.linked_terms(candidate.source))
+                    if glossary else candidate
+                    for candidate in self.candidates.get(locale, [])
+                ])
             candidates = self.indexed_candidates[locale]
             current = candidates.by_url.get(page.url)
             if current is not None:
@@ -182,7 +194,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     # Before static-i18n (-100) starts the next language's build, which
     # resets the per-language state these redirects come from.
-    @event_priority(0)
+    @event_priority(priorities.BEFORE_NEXT_LANGUAGE)
     def _write_redirects(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir).resolve()
         for locale, old, page in self.redirects:
@@ -214,7 +226,7 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     # After static-i18n (-100) built every other language: all catalogs
     # are complete (translations need every language).
-    @event_priority(-200)
+    @event_priority(priorities.END_OF_SITE)
     def _write_catalogs(self, config: MkDocsConfig) -> None:
         if not is_outermost_build(config):
             return

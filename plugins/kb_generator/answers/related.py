@@ -14,7 +14,8 @@ class Candidate:
     title: str
     url: str
     category: str | None = None
-    terms: frozenset[str] = field(default_factory=frozenset)
+    terms: frozenset[str] = field(default_factory=frozenset)  # glossary terms linked on it
+    source: str = ""  # its src_uri
 
 
 class Candidates:

@@ -1,16 +1,15 @@
-"""Questions, answers and sections read from the Markdown element tree.
+"""FAQ answers on the Markdown element tree, around the page's one outline.
 
 Two treeprocessors: one runs before `toc` assigns generated ids, so it can
-tell ids written in the source (`## Question? {#id}`) from generated ones;
-the other runs after `toc` and collects every section with its final id and
-plain text, wrapping each FAQ answer in a `<section>` that scripts and
-readers can address.
+tell ids written in the source (`## Question? {#id}`) from generated ones
+and mark the questions of the FAQ; the other runs after `toc` and wraps each
+answer in a `<section>` that scripts and readers can address. The sections
+and their text come from the page's outline (`core/outline.py`), shared with
+kb-search.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,24 +17,12 @@ from dataclasses import dataclass, field
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE, ETX, STX
+
+from kb_generator.core import priorities
+from kb_generator.core.outline import READER, OutlineExtension, Section, TextReader, is_question
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-QUESTION_MARK = ("?", "？")
-_STASHED = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
-_SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class Section:
-    """A heading with an id and the plain text up to the next heading of its level."""
-
-    id: str
-    heading: str
-    level: int
-    text: str = ""
-    question: bool = False
-    explicit: bool = False
+QUESTION_ATTRIBUTE = "data-kb-question"
 
 
 @dataclass
@@ -44,8 +31,8 @@ class PageSections:
 
     faq_page: bool = False
     faq_section_id: str = "faq"
-    explicit: list[str] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
+    answer_ids: set[str] = field(default_factory=set)
+    sections: list[Section] = field(default_factory=list)  # from the outline, with ids
     unnamed_questions: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     unresolved_renames: list[str] = field(default_factory=list)
@@ -53,34 +40,10 @@ class PageSections:
 
     @property
     def answers(self) -> list[Section]:
-        return [section for section in self.sections if section.question]
+        return [section for section in self.sections if self.is_answer(section)]
 
-
-def _inner_text(element: etree.Element) -> str:
-    if "headerlink" in (element.get("class") or "").split():
-        return ""  # toc's permalink sign is not content
-    return (element.text or "") + "".join(
-        _inner_text(child) + (child.tail or "") for child in element
-    )
-
-
-def plain_text(element: etree.Element, stash: list[str] | None = None) -> str:
-    """Visible text of an element, whitespace collapsed.
-
-    Python-Markdown keeps entities (`&lt;`) and inline HTML tags aside in its
-    stash; entities come back as the characters they stand for, tags go.
-    """
-
-    def restore(match: re.Match[str]) -> str:
-        raw = stash[int(match.group(1))] if stash and int(match.group(1)) < len(stash) else ""
-        return raw if raw.startswith("&") and raw.endswith(";") else ""
-
-    text = _STASHED.sub(restore, _inner_text(element)).replace(AMP_SUBSTITUTE, "&")
-    return _SPACE.sub(" ", html.unescape(text)).strip()
-
-
-def _stash(md: Markdown) -> list[str]:
-    return [str(block) for block in md.htmlStash.rawHtmlBlocks]
+    def is_answer(self, section: Section) -> bool:
+        return section.anchor is not None and section.anchor in self.answer_ids
 
 
 def _level(element: etree.Element) -> int:
@@ -88,14 +51,18 @@ def _level(element: etree.Element) -> int:
 
 
 class ExplicitIds(Treeprocessor):
-    """Marks headings whose id the writer wrote (runs before `toc`)."""
+    """Marks the FAQ's questions that have an id written by the writer (runs before `toc`)."""
 
-    def __init__(self, md: Markdown, state: Callable[[], PageSections]) -> None:
+    def __init__(
+        self, md: Markdown, state: Callable[[], PageSections], outline: OutlineExtension
+    ) -> None:
         super().__init__(md)
         self._state = state
+        self._outline = outline
 
     def run(self, root: etree.Element) -> None:
         self.state = self._state()
+        reader = TextReader(self.md, set(self._outline.skip_tags), "")
         in_faq = self.state.faq_page
         faq_level = 0
         for element in root:
@@ -109,19 +76,17 @@ class ExplicitIds(Treeprocessor):
             if heading_id == self.state.faq_section_id:
                 in_faq, faq_level = True, level
                 continue
-            if heading_id:
-                self.state.explicit.append(heading_id)
-                element.set("data-kb-explicit", "")
-            heading = plain_text(element, _stash(self.md))
-            if in_faq and heading.endswith(QUESTION_MARK):
+            heading = " ".join(reader.inline_text(element)[READER].split())
+            if in_faq and is_question(heading, self._outline.question_suffixes):
                 if heading_id:
-                    element.set("data-kb-question", "")
+                    element.set(QUESTION_ATTRIBUTE, "")
+                    self.state.answer_ids.add(heading_id)
                 else:
                     self.state.unnamed_questions.append(heading)
 
 
-class SectionCollector(Treeprocessor):
-    """Collects sections with final ids and wraps FAQ answers (runs after `toc`)."""
+class AnswerWrapper(Treeprocessor):
+    """Wraps FAQ answers in `<section>` and keeps renamed ids (runs after `toc`)."""
 
     def __init__(self, md: Markdown, state: Callable[[], PageSections]) -> None:
         super().__init__(md)
@@ -129,43 +94,21 @@ class SectionCollector(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.state = self._state()
-        stash = _stash(self.md)
         children = list(root)
-        sections: list[tuple[Section, int, int]] = []  # section, start, end (exclusive)
+        answers: list[tuple[str, int, int]] = []  # id, start, end (exclusive)
         for index, element in enumerate(children):
-            if element.tag not in HEADINGS or element.tag == "h1" or not element.get("id"):
+            if element.tag not in HEADINGS or QUESTION_ATTRIBUTE not in element.attrib:
                 continue
-            level = _level(element)
+            # An answer's own text stops at the next heading.
             end = next(
-                (i for i in range(index + 1, len(children))
-                 if children[i].tag in HEADINGS and _level(children[i]) <= level),
+                (i for i in range(index + 1, len(children)) if children[i].tag in HEADINGS),
                 len(children),
             )
-            body = children[index + 1:end]
-            # A section's own text stops at its first sub-heading.
-            own = []
-            for child in body:
-                if child.tag in HEADINGS:
-                    break
-                own.append(child)
-            section = Section(
-                id=element.get("id", ""),
-                heading=plain_text(element, stash),
-                level=level,
-                text=" ".join(t for t in (plain_text(child, stash) for child in own) if t),
-                question="data-kb-question" in element.attrib,
-                explicit="data-kb-explicit" in element.attrib,
-            )
-            sections.append((section, index, index + 1 + len(own)))
-            for name in ("data-kb-explicit",):
-                element.attrib.pop(name, None)
-        self.state.sections = [section for section, _, _ in sections]
+            answers.append((element.get("id", ""), index, end))
         # Wrap answers last to first, so earlier indices stay valid.
-        for section, start, end in reversed(sections):
-            if not section.question:
-                continue
+        for answer_id, start, end in reversed(answers):
             wrapper = etree.Element("section", {
-                "class": "kb-answer", "data-kb-answer": section.id,
+                "class": "kb-answer", "data-kb-answer": answer_id,
             })
             for element in children[start:end]:
                 root.remove(element)
@@ -201,14 +144,15 @@ class SectionCollector(Treeprocessor):
 
 
 class AnswersExtension(Extension):
-    """Registers both treeprocessors around Python-Markdown's `toc` (priority 5)."""
+    """Registers both treeprocessors around Python-Markdown's `toc`."""
 
-    def __init__(self, state: Callable[[], PageSections]) -> None:
+    def __init__(self, state: Callable[[], PageSections], outline: OutlineExtension) -> None:
         super().__init__()
         self.state = state
+        self.outline = outline
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # attr_list (8) has set the written ids; toc (5) has not generated any yet.
-        md.treeprocessors.register(ExplicitIds(md, self.state), "kb_explicit_ids", 6)
-        # After toc (5) every heading has its final id; before MkDocs' links (0).
-        md.treeprocessors.register(SectionCollector(md, self.state), "kb_sections", 4)
+        md.treeprocessors.register(
+            ExplicitIds(md, self.state, self.outline), "kb_explicit_ids", priorities.EXPLICIT_IDS)
+        md.treeprocessors.register(
+            AnswerWrapper(md, self.state), "kb_answers", priorities.ANSWER_SECTIONS)

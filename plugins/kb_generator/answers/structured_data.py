@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from kb_generator.answers.sections import Section
+from kb_generator.core.outline import Section
 
 CONTEXT = "https://schema.org"
 
@@ -26,8 +26,8 @@ def faq_page(url: str, locale: str, answers: list[Section]) -> dict[str, Any]:
             {
                 "@type": "Question",
                 "name": answer.heading,
-                "url": f"{url}#{answer.id}",
-                "acceptedAnswer": {"@type": "Answer", "text": answer.text},
+                "url": f"{url}#{answer.anchor}",
+                "acceptedAnswer": {"@type": "Answer", "text": answer.visible_text},
             }
             for answer in answers
         ],

@@ -22,8 +22,8 @@ _SEGMENT = re.compile(r"[^\x00-\x1f\x7f/\\:*?\"<>|#%]+")
 class RelativePath(c.Type[str]):
     """A relative path (`a/b.json`) that cannot leave the folder it is resolved in."""
 
-    def __init__(self, default: str, *, allow_empty: bool = False) -> None:
-        super().__init__(str, default=default)
+    def __init__(self, default: str | None, *, allow_empty: bool = False) -> None:
+        super().__init__(str, default=default)  # type: ignore[arg-type]
         self.allow_empty = allow_empty
 
     def run_validation(self, value: object) -> str:

@@ -72,6 +72,11 @@ def body_line(text: str) -> int:
 _CACHE: dict[str, tuple[int, int, FrontMatter]] = {}
 
 
+def forget_front_matter() -> None:
+    """Start a new site build with an empty cache (a long `serve` would keep every file ever read)."""
+    _CACHE.clear()
+
+
 def front_matter_of(path: str) -> FrontMatter:
     """Front matter of a file, read once per change (several plugins ask).
 

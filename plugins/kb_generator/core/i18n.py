@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from kb_generator.core.upstream import building_language, default_language, i18n_plugin, is_nested_build
+
+__all__ = ["SiteLocale", "SiteLocales", "current_locale", "i18n_plugin", "is_outermost_build", "site_locales"]
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,6 @@ class SiteLocales:
         return code
 
 
-def i18n_plugin(config: MkDocsConfig) -> Any | None:
-    """The mkdocs-static-i18n plugin instance, if the site uses it."""
-    return config.plugins.get("i18n")
-
-
 def site_locales(config: MkDocsConfig) -> SiteLocales:
     """Read the built languages; a site without static-i18n has one locale."""
     plugin = i18n_plugin(config)
@@ -47,7 +45,7 @@ def site_locales(config: MkDocsConfig) -> SiteLocales:
         code = str(config.theme.get("language") or "en")
         return SiteLocales((SiteLocale(code, code, config.site_name),), code)
     locales = []
-    default = plugin.default_language
+    default = default_language(plugin)
     for language in plugin.config.languages:
         if language.locale == "null" or not language.build:
             continue
@@ -61,7 +59,7 @@ def current_locale(config: MkDocsConfig) -> str:
     plugin = i18n_plugin(config)
     if plugin is None:
         return str(config.theme.get("language") or "en")
-    return str(plugin.current_language or plugin.default_language)
+    return building_language(plugin)
 
 
 def is_outermost_build(config: MkDocsConfig) -> bool:
@@ -72,4 +70,4 @@ def is_outermost_build(config: MkDocsConfig) -> bool:
     site (sitemap, language chooser, reports) runs when this is true.
     """
     plugin = i18n_plugin(config)
-    return plugin is None or not getattr(plugin, "building", False)
+    return plugin is None or not is_nested_build(plugin)

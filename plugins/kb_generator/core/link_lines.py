@@ -53,6 +53,13 @@ class LinkLines(logging.Filter):
         return True
 
 
+def remove_link_lines() -> None:
+    """Take the filter off MkDocs' page logger again (the build or `serve` is over)."""
+    logger = logging.getLogger(LOGGER)
+    for installed in [f for f in logger.filters if isinstance(f, LinkLines)]:
+        logger.removeFilter(installed)
+
+
 def link_lines(docs_dir: str) -> LinkLines:
     """Install the filter once on MkDocs' page logger and point it at `docs_dir`."""
     logger = logging.getLogger(LOGGER)

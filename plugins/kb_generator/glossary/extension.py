@@ -18,6 +18,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from kb_generator.core import priorities
 from kb_generator.glossary.matcher import TermMatcher
 from kb_generator.glossary.sources import Term
 
@@ -124,7 +125,7 @@ class TermLinker(Treeprocessor):
 
 
 class GlossaryExtension(Extension):
-    """Registers the term linker before MkDocs rewrites `.md` links."""
+    """Registers the term linker after MkDocs rewrote `.md` links (see `core/priorities.py`)."""
 
     def __init__(self, state: Callable[[], PageLinking], skip_tags: set[str]) -> None:
         super().__init__()
@@ -132,8 +133,6 @@ class GlossaryExtension(Extension):
         self._skip_tags = skip_tags
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After MkDocs' relative-path treeprocessor (priority 0): our links
-        # are final URLs already, and existing links are resolved by then.
         md.treeprocessors.register(
-            TermLinker(md, self._state, self._skip_tags), "kb_glossary", -1
+            TermLinker(md, self._state, self._skip_tags), "kb_glossary", priorities.GLOSSARY_LINKS
         )

@@ -15,6 +15,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from kb_generator.core import priorities
+from kb_generator.core.extensions import added_extension
 from kb_generator.core.front_matter import front_matter_of
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.plugin_assets import PluginAssets
@@ -41,28 +43,25 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.pages: dict[str, tuple[str, str]] = {}  # locale -> (src_uri, url)
         self.matchers: dict[str, TermMatcher] = {}
         self.usage: dict[str, dict[str, dict[str, tuple[str, str]]]] = {}
+        self.linked: dict[str, frozenset[str]] = {}  # src_uri -> ids of the terms linked there
         self.state = PageLinking()
         self.seconds: dict[str, float] = {}  # locale -> time spent on it
-        self._registered = False
         self.locale_names: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             self.glossaries, self.pages, self.matchers, self.usage = {}, {}, {}, {}
-            self.seconds = {}
+            self.seconds, self.linked = {}, {}
         self.locale_names = {item.code: item.name for item in site_locales(config).locales}
-        if not self._registered:
-            config.markdown_extensions.append(
-                GlossaryExtension(lambda: self.state, set(self.config.skip_tags))  # type: ignore[arg-type]
-            )
-            self._registered = True
+        added_extension(config, GlossaryExtension, lambda: GlossaryExtension(
+            lambda: self.state, set(self.config.skip_tags)))
         ASSETS.register(config)
         return config
 
     # Before static-i18n (-100) narrows the files to one language: the
     # glossaries and glossary pages of every language are needed for
     # cross-language checks and links.
-    @event_priority(100)
+    @event_priority(priorities.READ_ALL_LANGUAGES)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         locales = site_locales(config).codes
         if not self.glossaries:
@@ -101,8 +100,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         used = self.usage.setdefault(locale, {})
         for term_id in self.state.linked:
             used.setdefault(term_id, {})[page.file.src_uri] = (page.url, page.title or "")
-        # Published for other plugins (related articles use shared terms).
-        page.kb_terms = frozenset(self.state.linked)  # type: ignore[attr-defined]
+        self.linked[page.file.src_uri] = frozenset(self.state.linked)
         for term_id in self.state.unknown:
             log.warning(
                 f"{page.file.src_uri}:{line_of(page.file.abs_src_path, FORCE_SCHEME + term_id)}: "
@@ -138,6 +136,18 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if is_outermost_build(config):
             total = sum(self.seconds.values())
             log.info(f"glossary: loading and linking took {total:.2f} s in all languages")
+
+    # -- offered to other plugins (core/contracts.py, GlossaryProvider) ---------
+
+    @property
+    def glossary_source(self) -> str:
+        return self.config.source
+
+    def loaded_glossary(self, locale: str) -> Glossary | None:
+        return self.glossaries.get(locale)
+
+    def linked_terms(self, src_uri: str) -> frozenset[str]:
+        return self.linked.get(src_uri, frozenset())
 
     def kb_export_state(self, locale: str) -> float:
         """A language built in another process hands back its linking time."""

@@ -31,6 +31,7 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
 
     def __init__(self) -> None:
         self.history: GitHistory | None = None
+        self.words: dict[str, int] = {}  # src_uri -> words of its Markdown
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.history is None or is_outermost_build(config):
@@ -46,7 +47,7 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Any
     ) -> str:
-        page.kb_words = count_words(markdown)  # type: ignore[attr-defined]
+        self.words[page.file.src_uri] = count_words(markdown)
         return markdown
 
     def on_page_context(
@@ -54,7 +55,7 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
     ) -> TemplateContext:
         assert self.history is not None
         locale = current_locale(config)
-        words = getattr(page, "kb_words", 0)
+        words = self.words.pop(page.file.src_uri, 0)
         show_reading = page.meta.get("reading_time", words >= self.config.reading_time_min_words)
         context["kb_reading_time"] = (
             reading_time_label(minutes(words, self.config.words_per_minute), locale)
@@ -68,5 +69,4 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
         )
         context["kb_updated_iso"] = changed.date().isoformat() if changed else ""
         context["kb_updated_label"] = message(locale, "updated")
-        page.kb_updated = changed  # type: ignore[attr-defined]
         return context

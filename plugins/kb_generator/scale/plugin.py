@@ -9,17 +9,27 @@ import time
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
-from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from kb_generator.core import priorities
+from kb_generator.core.contracts import language_state_plugins
 from kb_generator.core.front_matter import front_matter_of
 from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
+from kb_generator.core.upstream import (
+    building_language,
+    is_nested_build,
+    keep_site_directory,
+    limit_languages,
+    mark_localized,
+    quiet_nested_build_log,
+    set_nested_build,
+    start_language_build,
+)
 from kb_generator.scale.config import ScaleConfig
 from kb_generator.scale.navigation import collapse, index_markdown, large_sections
 from kb_generator.scale.parallel import LanguageProcesses
@@ -42,7 +52,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         self.command = command
 
     # Before static-i18n's on_config (-100) computes which languages to build.
-    @event_priority(100)
+    @event_priority(priorities.CHOOSE_LANGUAGES)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.command == "serve":
             self._limit_served_languages(config)
@@ -60,7 +70,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     # The site directory is clean by now, so other languages may write into
     # it; after kb-translations and kb-glossary (100) read every language's
     # sources, which the forked builds inherit; before static-i18n (-100).
-    @event_priority(50)
+    @event_priority(priorities.FORK_LANGUAGES)
     def _fork_languages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         i18n = i18n_plugin(config)
         if (not self.config.parallel_languages or self.command == "serve" or i18n is None
@@ -68,13 +78,13 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
             return files
         self.forked = True
         for locale in site_locales(config).codes:
-            if locale != i18n.current_language:
+            if locale != building_language(i18n):
                 self.processes.start(locale, functools.partial(_build_language, config, locale))
         log.info(f"building {', '.join(self.processes.running)} in parallel processes")
         return files
 
     # After static-i18n (-100) placed the files: index pages for big folders.
-    @event_priority(-120)
+    @event_priority(priorities.LANGUAGE_OUTPUT)
     def _write_section_indexes(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         pages = list(files.documentation_pages())
         big = large_sections([f.src_uri for f in pages], self.config.section_nav_limit)
@@ -94,9 +104,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
             title = PurePosixPath(folder).name.replace("-", " ").capitalize()
             generated = File.generated(
                 config, f"{folder}/index.md", content=index_markdown(title, entries))
-            for name in ("locale", "localization", "locale_alternate_of"):
-                setattr(generated, name, current_locale(config))
-            generated.alternates = {current_locale(config): generated}  # type: ignore[attr-defined]
+            mark_localized(generated, current_locale(config))
             files.append(generated)
         return files
 
@@ -105,16 +113,14 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         wanted = [code.strip() for code in os.environ.get("KB_SERVE_LANGUAGES", "").split(",")
                   if code.strip()] or list(self.config.serve_languages)
         i18n = i18n_plugin(config)
-        if not wanted or i18n is None or i18n.building:
+        if not wanted or i18n is None or is_nested_build(i18n):
             return
-        for language in i18n.config.languages:
-            if language.locale != i18n.default_language:
-                language.build = language.locale in wanted
+        limit_languages(i18n, wanted)
 
     on_files = CombinedEvent(_fork_languages, _write_section_indexes)
 
     # After static-i18n's navigation rework (-100).
-    @event_priority(-120)
+    @event_priority(priorities.COLLAPSE_NAVIGATION)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         collapsed = collapse(nav, self.config.section_nav_limit)
         if collapsed:
@@ -123,12 +129,12 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
 
     # Before static-i18n's on_post_build (-100) would build the other
     # languages one by one: they are already built, in parallel.
-    @event_priority(-90)
+    @event_priority(priorities.COLLECT_LANGUAGES)
     def _collect_languages(self, config: MkDocsConfig) -> None:
         if not self.processes.running or not is_outermost_build(config):
             return
         results = self.processes.wait()
-        plugins = {name: plugin for name, plugin in config.plugins.items()}
+        plugins = language_state_plugins(config)
         for result in sorted(results, key=lambda r: r.locale):
             for name, level, text in result.warnings:
                 logging.getLogger(name).log(level, text)
@@ -137,30 +143,30 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
                     log.debug(result.details)
                 raise PluginError(f"building '{result.locale}' failed: {result.error}")
             for name, state in result.states.items():
-                plugins[name].kb_import_state(result.locale, state)  # type: ignore[attr-defined]
+                plugins[name].kb_import_state(result.locale, state)
         i18n = i18n_plugin(config)
         if i18n is not None:
-            i18n.building = True  # its on_post_build then skips the sequential builds
+            set_nested_build(i18n, True)  # its on_post_build then skips the sequential builds
             self._release = i18n
         log.info(f"all languages built in {time.perf_counter() - self.started:.1f} s")
 
     # After static-i18n's on_post_build (-100), before the end-of-site steps
     # of our other plugins (-200), which run when static-i18n is not building.
-    @event_priority(-150)
+    @event_priority(priorities.RELEASE_LANGUAGES)
     def _release_languages(self, config: MkDocsConfig) -> None:
         if self._release is not None:
-            self._release.building = False
+            set_nested_build(self._release, False)
             self._release = None
 
     on_post_build = CombinedEvent(_collect_languages, _release_languages)
 
-    # Before kb-translations (0) empties the site directory: no language
+    # Before kb-translations empties the site directory: no language
     # process may still be writing into it, nor leave its report behind.
-    @event_priority(100)
+    @event_priority(priorities.STOP_LANGUAGES)
     def on_build_error(self, *, error: Exception) -> None:
         self.processes.stop()
         if self._release is not None:
-            self._release.building = False
+            set_nested_build(self._release, False)
             self._release = None
 
 
@@ -168,15 +174,8 @@ def _build_language(config: MkDocsConfig, locale: str) -> dict[str, Any]:
     """In the forked process: the nested build static-i18n would run for `locale`."""
     i18n = i18n_plugin(config)
     assert i18n is not None
-    i18n.current_language = locale
-    i18n.building = True
-    utils.clean_directory = lambda directory: None  # the parent cleaned it already
-    quiet = I18nLoggingFilter()  # as static-i18n does for its nested builds
-    quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
-    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    start_language_build(i18n, locale)
+    keep_site_directory()  # the parent cleaned it already
+    quiet_nested_build_log()  # as static-i18n does for its nested builds
     build(config)
-    return {
-        name: plugin.kb_export_state(locale)
-        for name, plugin in config.plugins.items()
-        if hasattr(plugin, "kb_export_state")
-    }
+    return {name: plugin.kb_export_state(locale) for name, plugin in language_state_plugins(config).items()}

@@ -6,6 +6,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from kb_generator.core.config_options import FiniteNumbers, RelativePath
+from kb_generator.core.outline import QUESTION_SUFFIXES, SKIP_TAGS
 
 #: Field boosts used unless `boosts` overrides them (see README, "How search works").
 DEFAULT_BOOSTS: dict[str, float] = {
@@ -25,15 +26,19 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
     """Build the per-language indexes and point Material's search box at our worker."""
 
-    glossary = RelativePath("glossary.yml", allow_empty=True)
-    """Glossary file inside each locale folder (`docs/<locale>/glossary.yml`) whose
-    aliases and abbreviations act as synonyms; an empty string turns synonyms off."""
+    glossary = c.Optional(RelativePath(None, allow_empty=True))
+    """Only for a site without kb-glossary: the glossary file inside each locale folder
+    (default `glossary.yml`) whose names act as synonyms. With kb-glossary the synonyms
+    come from the glossary it loaded (its `source` names the file): leave this unset
+    (a different file is a configuration error); an empty string turns synonyms off."""
 
-    question_suffixes = c.ListOfItems(c.Type(str), default=["?", "？", "؟"])
-    """A heading ending with one of these is an FAQ question (ranked above other headings)."""
+    question_suffixes = c.ListOfItems(c.Type(str), default=list(QUESTION_SUFFIXES))
+    """A heading ending with one of these is a question: ranked above other headings, and
+    in an FAQ an answer for kb-answers too (the page outline both read)."""
 
-    skip_tags = c.ListOfItems(c.Type(str), default=["script", "style", "object", "template"])
-    """Elements whose text is never indexed (`data-search-exclude` also skips an element)."""
+    skip_tags = c.ListOfItems(c.Type(str), default=list(SKIP_TAGS))
+    """Elements whose text is never read: not indexed, not in the answers catalog
+    (`data-search-exclude` also keeps an element out of the index)."""
 
     boosts = FiniteNumbers()
     """Field boosts over the defaults: title, question, context, summary, text, exact_title, exact."""

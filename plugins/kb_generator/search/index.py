@@ -9,8 +9,9 @@ one that only meets it after stemming.
 
 The weights are exactly those of a lunr index built with an empty pipeline
 (`postings.py`; tests compare with lunr.py), grouped by term so the worker
-loads only the terms a query names. `unpack` turns a payload back into a
-serialized lunr.js 2.3.9 index, which tests query with lunr itself.
+loads only the terms a query names. `unpack` (tests/search/payload.py, and
+engine.js) turns a payload back into a serialized lunr.js 2.3.9 index, which
+tests query with lunr itself.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kb_generator.core.outline import Section
 from kb_generator.morphology import Analyzer, fold, tokenize
 from kb_generator.morphology.tokens import WORD
 from kb_generator.search.postings import PostingsBuilder
-from kb_generator.search.sections import Section
 
 #: Index fields in the order lunr.js scores them; boosts come from the config.
 FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")
@@ -37,7 +38,6 @@ FORMAT = 2
 #: Material uses 0. Chosen on benchmarks/search_relevance.py.
 LENGTH_NORMALISATION = 0.4
 #: The lunr.js release whose serialized index format we produce (lunr.py's target).
-LUNR_VERSION = "2.3.9"
 #: Function words per language (question words, prepositions, particles,
 #: conjunctions, pronouns): the stopwords-iso lists, copied unchanged (the file
 #: names its source and licence).
@@ -168,29 +168,6 @@ def documents(
             number += 1
 
 
-def unpack(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """The serialized lunr index of a single-file payload (the twin of `unpack` in engine.js)."""
-    fields = list(payload["fields"])
-    inverted: list[list[Any]] = []
-    vectors: dict[str, list[tuple[int, float]]] = {}
-    for number, (term, flat) in enumerate(zip(payload["terms"], payload["postings"], strict=True)):
-        posting: dict[str, Any] = {"_index": number, **{name: {} for name in fields}}
-        for k in range(0, len(flat), 3):
-            ref, name = str(int(flat[k])), fields[int(flat[k + 1])]
-            posting[name][ref] = {}
-            vectors.setdefault(f"{name}/{ref}", []).append((number, flat[k + 2]))
-        inverted.append([term, posting])
-    return {
-        "version": LUNR_VERSION,
-        "fields": fields,
-        "fieldVectors": [
-            [ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in vectors.items()
-        ],
-        "invertedIndex": inverted,
-        "pipeline": [],
-    }
-
-
 def _size(value: Any) -> int:
     return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
@@ -235,16 +212,6 @@ def shard(
     term_shards = [postings[a:b] for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True)]
     doc_shards = [docs[a:b] for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True)]
     return lexicon, term_shards, doc_shards
-
-
-def inline(
-    lexicon: Mapping[str, Any], term_shards: Iterable[Any], doc_shards: Iterable[Any]
-) -> dict[str, Any]:
-    """A sharded lexicon as one single-file payload again (tests, tools)."""
-    payload = {key: value for key, value in lexicon.items() if key not in ("termShards", "docShards")}
-    payload["postings"] = [p for part in term_shards for p in part]
-    payload["docs"] = [d for part in doc_shards for d in part]
-    return payload
 
 
 def synonym_groups(names_by_term: Iterable[Sequence[str]], analyzer: Analyzer) -> list[list[list[list[str]]]]:

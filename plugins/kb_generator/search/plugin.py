@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -17,11 +18,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
+from kb_generator.core import priorities
+from kb_generator.core.contracts import glossary_provider, language_root, search_base
+from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
+from kb_generator.core.outline import OutlineExtension, outline_extension
 from kb_generator.core.plugin_assets import PREFIX, PluginAssets
 from kb_generator.core.theme import add_theme_templates
-from kb_generator.glossary.sources import load_glossary
+from kb_generator.glossary.sources import Glossary, load_glossary
 from kb_generator.morphology import analyzer, table_json
 from kb_generator.search.config import DEFAULT_BOOSTS, SearchConfig
 from kb_generator.search.index import (
@@ -34,7 +38,6 @@ from kb_generator.search.index import (
     version,
 )
 from kb_generator.search.material import stop_material_indexing
-from kb_generator.search.sections import PageSections, SectionExtension
 
 log = get_plugin_logger("kb-search")
 
@@ -66,46 +69,47 @@ def worker_bundle() -> str:
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
-    """A per-language lunr index of morphology keys behind Material's search box."""
+    """Per-language postings of morphology keys (lunr's BM25 weights) behind Material's search box."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.state = PageSections()
+        self.active = False  # the page being rendered is indexed
+        self.outline = OutlineExtension()
         self.pages: list[IndexedPage] = []
         self.files: dict[str, File] = {}
         self.roots: set[str] = set()
         self.worker_version = ""
-        self._registered = False
 
     # static-i18n reconfigures the theme in its on_config (-100); our
     # templates (the worker hookup in kb-main.html) must be added after it,
     # as kb-translations does, so every language's theme keeps them.
-    @event_priority(-110)
+    @event_priority(priorities.THEME_LAYER)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
+        self._check_glossary_option(config)
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             # A new site build, not one of static-i18n's nested ones.
             self.roots = set()
         # Every build (one per language) collects its own pages.
-        self.pages, self.files, self.state = [], {}, PageSections()
+        self.pages, self.files, self.active = [], {}, False
         # After Material's on_config (0), which creates its index each build.
         if not stop_material_indexing(config):
             log.warning("Material's `search` plugin is not enabled: the site has no search box to serve")
         add_theme_templates(config)
         PAGE_ASSETS.register(config)
-        if not self._registered:
-            config.markdown_extensions.append(SectionExtension(  # type: ignore[arg-type]
-                lambda: self.state, self.config.skip_tags, self.config.question_suffixes,
-            ))
-            self._registered = True
+        # kb-search's options define a question and text nobody reads for the
+        # page outline every plugin shares.
+        self.outline = outline_extension(config)
+        self.outline.question_suffixes = tuple(self.config.question_suffixes)
+        self.outline.skip_tags = tuple(self.config.skip_tags)
         return config
 
     # After static-i18n (-100) narrowed the files to this language and
     # kb-translations (-110) moved them under the language prefix: our files
     # are this language's output and must not be relocated by either.
-    @event_priority(-120)
+    @event_priority(priorities.LANGUAGE_OUTPUT)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
@@ -136,16 +140,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     ) -> str:
         search = page.meta.get("search")
         excluded = isinstance(search, dict) and bool(search.get("exclude"))
-        self.state = PageSections(
-            active=self.config.enabled and not excluded, language=current_locale(config)
-        )
+        self.active = self.config.enabled and not excluded
         return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        state, self.state = self.state, PageSections()
-        if not state.active:
+        active, self.active = self.active, False
+        if not active:
             return html
         search = page.meta.get("search")
         boost = search.get("boost", 1.0) if isinstance(search, dict) else 1.0
@@ -156,7 +158,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             description=str(page.meta.get("description") or ""),
             tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
             boost=float(boost) if isinstance(boost, int | float) else 1.0,
-            sections=state.sections,
+            sections=self.outline.outline.sections,
             key=str(page.meta.get("key") or ""),
         ))
         return html
@@ -229,9 +231,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages = []  # the pages' texts are in the index now; free them for the page writing
         return env
 
-    # After kb-translations (-50), which sets `kb_search_root` on the pages
-    # it knows; we set it where it is missing and add the worker URL.
-    @event_priority(-60)
+    # After kb-translations, which sets the same `kb_search_root` (Material's
+    # `base`, core/contracts.py) for its own pages; we add the worker URL.
+    @event_priority(priorities.AFTER_TRANSLATION_LINKS)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -239,8 +241,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return context
         worker = self.files["worker"]
         context["kb_search_worker"] = f"{get_relative_url(worker.url, page.url)}?v={self.worker_version}"
-        if "kb_search_root" not in context:
-            context["kb_search_root"] = get_relative_url(self._root(config) or ".", page.url)
+        context["kb_search_root"] = search_base(config, page)
         return context
 
     # static-i18n's on_post_build (-100) builds the other languages and, at
@@ -249,7 +250,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # only in the outermost build, and remove that file: every language has
     # its own index. A site without static-i18n keeps its root search files,
     # which Material's plugin (priority 0) overwrote after MkDocs wrote ours.
-    @event_priority(-200)
+    @event_priority(priorities.END_OF_SITE)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or not is_outermost_build(config):
             return
@@ -267,21 +268,43 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def _root(self, config: MkDocsConfig) -> str:
         """Folder of this language's search files: `<locale>/`, or the site root."""
-        if i18n_plugin(config) is None:
-            return ""
-        return f"{current_locale(config)}/"
+        return language_root(config)
+
+    def _check_glossary_option(self, config: MkDocsConfig) -> None:
+        """One option names the glossary: kb-glossary's `source`, when the site uses kb-glossary."""
+        provider = glossary_provider(config)
+        name = self.config.glossary
+        if provider is None or not name or name == provider.glossary_source:
+            return
+        path = config.config_file_path or "mkdocs.yml"
+        text = Path(path).read_text(encoding="utf-8-sig") if Path(path).is_file() else ""
+        start = text.find("kb-search")
+        found = text.find("glossary:", start) if start >= 0 else -1
+        line = text.count("\n", 0, found) + 1 if found >= 0 else 1
+        raise PluginError(
+            f"{Path(path).name}:{line}: kb-search: `glossary: {name}` names another file than "
+            f"kb-glossary's `source` ('{provider.glossary_source}'). Search synonyms come from the "
+            "glossary kb-glossary loads: remove kb-search's `glossary` option and name the file "
+            "once, in kb-glossary's `source`"
+        )
 
     def _definitions(self, config: MkDocsConfig, locale: str) -> list[Definition]:
         """Every glossary term of the language: names (term, aliases, abbreviations) and definition."""
-        if not self.config.glossary:
+        if self.config.glossary == "":
             return []
-        folder = Path(config.docs_dir) / self._root(config)
-        label = self._root(config) + self.config.glossary
-        glossary = load_glossary(folder / self.config.glossary, locale, label)
-        if "kb-glossary" not in config.plugins:
-            # kb-glossary reports these itself when it is enabled.
+        provider = glossary_provider(config)
+        glossary: Glossary | None
+        if provider is not None:
+            # Loaded once per build by kb-glossary, which reports its mistakes.
+            glossary = provider.loaded_glossary(locale)
+        else:
+            name = self.config.glossary or "glossary.yml"
+            folder = Path(config.docs_dir) / self._root(config)
+            glossary = load_glossary(folder / name, locale, self._root(config) + name)
             for problem in glossary.problems:
                 log.warning(problem)
+        if glossary is None:
+            return []
         return [
             Definition(term.id, term.term, term.definition, term.names) for term in glossary.terms.values()
         ]

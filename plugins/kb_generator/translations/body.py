@@ -6,7 +6,6 @@ plugin adds (the glossary list, for one) counts, and an HTML comment does not.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,9 +13,10 @@ from dataclasses import dataclass
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, STX
+from markdown.util import HTML_PLACEHOLDER_RE
 
-_STASHED = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
+from kb_generator.core import priorities
+
 #: Elements that are content without any text of their own.
 _CONTENT_TAGS = frozenset({
     "img", "picture", "svg", "video", "audio", "iframe", "object", "embed", "canvas",
@@ -43,11 +43,11 @@ def has_body(root: etree.Element, stash: list[str]) -> bool:
     def visible(text: str | None) -> bool:
         if not text:
             return False
-        for match in _STASHED.finditer(text):
+        for match in HTML_PLACEHOLDER_RE.finditer(text):
             index = int(match.group(1))
             if index < len(stash) and not _is_comment(stash[index]):
                 return True
-        return bool(_STASHED.sub("", text).strip())
+        return bool(HTML_PLACEHOLDER_RE.sub("", text).strip())
 
     for element in root.iter():
         if element is not root and element.tag in _CONTENT_TAGS:
@@ -78,4 +78,4 @@ class BodyExtension(Extension):
         self._state = state
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(BodyCheck(md, self._state), "kb_body_check", -100)
+        md.treeprocessors.register(BodyCheck(md, self._state), "kb_body_check", priorities.BODY_CHECK)

@@ -15,10 +15,10 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from mkdocs.structure.files import File
-from mkdocs_static_i18n.config import RE_LOCALE
 
 from kb_generator.core.front_matter import FrontMatter, front_matter_of
 from kb_generator.core.schema import FIELDS, SiteFacts, check_fields
+from kb_generator.core.upstream import RE_LOCALE
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from kb_generator.core.front_matter import body_line
+from kb_generator.core import priorities
+from kb_generator.core.contracts import search_base
+from kb_generator.core.extensions import added_extension
+from kb_generator.core.front_matter import body_line, forget_front_matter
 from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import (
     SiteLocales,
@@ -26,13 +29,14 @@ from kb_generator.core.i18n import (
     is_outermost_build,
     site_locales,
 )
-from kb_generator.core.link_lines import link_lines
+from kb_generator.core.link_lines import link_lines, remove_link_lines
 from kb_generator.core.messages import message
 from kb_generator.core.plain_text import escape_plain_text, mark_plain_fields
 from kb_generator.core.plugin_assets import PluginAssets
 from kb_generator.core.schema import SiteFacts
 from kb_generator.core.site_output import clear_site_dir
 from kb_generator.core.theme import add_theme_templates
+from kb_generator.core.upstream import file_localization, mark_localized, move_file, set_alternates
 from kb_generator.translations.body import BodyExtension, PageBody
 from kb_generator.translations.chooser import render_chooser
 from kb_generator.translations.config import TranslationsConfig
@@ -71,7 +75,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.site_dir: str | None = None
         self.build_pid = 0
         self.body = PageBody()
-        self._registered = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # `serve` keeps showing the last good preview when a rebuild fails.
@@ -79,10 +82,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # static-i18n reconfigures the theme in its on_config (-100); we add our
     # templates and slugifier after it so its per-language theme keeps them.
-    @event_priority(-110)
+    @event_priority(priorities.THEME_LAYER)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if is_outermost_build(config) and current_locale(config) == site_locales(config).default:
             # A new site build (not one of static-i18n's nested ones): reset.
+            forget_front_matter()
             self.index = None
             self.outdated = {}
             self.unreadable = set()
@@ -92,9 +96,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         add_theme_templates(config)
         link_lines(config.docs_dir)
         ASSETS.register(config)
-        if not self._registered:
-            config.markdown_extensions.append(BodyExtension(lambda: self.body))  # type: ignore[arg-type]
-            self._registered = True
+        added_extension(config, BodyExtension, lambda: BodyExtension(lambda: self.body))
         if self.config.slugify:
             toc = config.mdx_configs.setdefault("toc", {})
             toc.setdefault("slugify", slugify)
@@ -110,7 +112,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # Before static-i18n (-100) narrows the files to one language: we need
     # every language's pages to link translations.
-    @event_priority(100)
+    @event_priority(priorities.READ_ALL_LANGUAGES)
     def _index_all_languages(self, files: Files, config: MkDocsConfig) -> Files:
         if self.index is None:
             self.index = self._build_index(config, files)
@@ -123,13 +125,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # After static-i18n (-100) placed the files: give the default language
     # its own prefix and add the localized notice page.
-    @event_priority(-110)
+    @event_priority(priorities.PLACE_LANGUAGE)
     def _place_language(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.locales is not None
         locale = current_locale(config)
         if self.config.prefix_default_language:
             for file in files:
-                if getattr(file, "localization", None) == self.locales.default:
+                if file_localization(file) == self.locales.default:
                     _move_under(file, self.locales.default, config)
         files.append(self._notice_page(config, locale))
         return files
@@ -137,7 +139,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     on_files = CombinedEvent(_index_all_languages, _place_language)
 
     # Before every other plugin reads the page's front matter.
-    @event_priority(100)
+    @event_priority(priorities.CHECKED_FRONT_MATTER)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -172,7 +174,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     # After static-i18n's on_page_context (50), which rewrites extra.alternate
     # by identical paths: we replace it with translations linked by key.
-    @event_priority(-50)
+    @event_priority(priorities.TRANSLATION_LINKS)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -202,7 +204,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             })
         context["kb_switcher"] = switcher
         context["kb_outdated_notice"] = self._outdated_notice(page, locale)
-        context["kb_search_root"] = get_relative_url(f"{locale}/", page.url)
+        # Material's `base`: the language root, where its search files are.
+        context["kb_search_root"] = search_base(config, page)
         alternates = [
             {"name": self.locales.name(code), "link": self._absolute(version.url), "lang": code}
             for code, version in sorted(versions.items())
@@ -212,14 +215,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             alternates.append({
                 "name": "x-default", "link": self._absolute(default.url), "lang": "x-default"
             })
-        # static-i18n sets the attribute (which Jinja reads first), so do we.
-        config.extra.alternate = alternates  # type: ignore[attr-defined]
-        page.kb_translations = versions  # type: ignore[attr-defined]
+        set_alternates(config, alternates)
         return context
 
     # After static-i18n's on_post_build (-100), which builds the other
     # languages: only then is the whole site on disk.
-    @event_priority(-200)
+    @event_priority(priorities.END_OF_SITE)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not is_outermost_build(config):
             return
@@ -244,6 +245,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             encoding="utf-8",
         )
 
+    def on_shutdown(self) -> None:
+        # The writer's `file:line` on MkDocs' link warnings is for our builds only.
+        remove_link_lines()
+
+    @event_priority(priorities.EMPTY_FAILED_SITE)
     def on_build_error(self, *, error: Exception) -> None:
         # Only the process that started the site build (kb-scale forks one per
         # language): the others would empty the directory under its feet.
@@ -325,9 +331,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             config, f"{locale}/{self.config.notice_page}.md", content=content,
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
-        # The attributes static-i18n reads on every page it handles.
-        file.locale = file.localization = file.locale_alternate_of = locale  # type: ignore[attr-defined]
-        file.alternates = {locale: file}  # type: ignore[attr-defined]
+        mark_localized(file, locale)
         return file
 
     def _outdated_notice(self, page: Page, locale: str) -> str:
@@ -358,9 +362,7 @@ def _move_under(file: File, prefix: str, config: MkDocsConfig) -> None:
     """Put a file static-i18n published at the root under `prefix/`."""
     if PurePosixPath(file.dest_uri).parts[:1] == (prefix,):
         return
-    file.dest_uri = f"{prefix}/{file.dest_uri}"
-    file.url = file._get_url(config.use_directory_urls)
-    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+    move_file(file, f"{prefix}/{file.dest_uri}", config)
 
 
 def site_facts(config: MkDocsConfig) -> SiteFacts:
