@@ -45,6 +45,16 @@ test("nothing matching: did you mean and the fallback pages, never an empty list
   assert.deepEqual(await KbSearch.create(payload(), {}, lunr, Morphology).search("  "), { items: [] });
 });
 
+test("an unknown compound finds the section holding both its parts first, then its last part", async () => {
+  const pages = [
+    { l: "a/", t: "Teadmised", x: "Teadmised on olulised." },
+    { l: "b/", t: "Oskused", x: "Teadmised toote kohta ja toote omadused." },
+    { l: "c/", t: "Muu", x: "Midagi muud." },
+  ];
+  const result = await KbSearch.create(makePayload(pages), {}, lunr, Morphology).search("tooteteadmised");
+  assert.deepEqual(locations(result), [["b/"], ["a/"]]);
+});
+
 test("max_results from the index limits the pages, and there is no default of the engine's own", async () => {
   const many = Array.from({ length: 30 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: "Zwrot pieniędzy." }));
   const limited = makePayload(many, { options: { ...OPTIONS, max_results: 7 } });

@@ -19,7 +19,7 @@ const engine = KbSearch.create(payload, input.options || {}, lunr, Morphology);
 const index = lunr.Index.load(unpack(payload));
 const m = Morphology.create(payload.table, payload.lexicon, payload.bridge);
 const lexicon = Lexicon.create(payload, lunr, Morphology, m, payload.options.fuzzy_min);
-const functionWords = Query.wordSet(payload.functionWords);
+const functionWords = Query.functionWords(payload.functionWords, m);
 const store = Shards.createStore(payload);
 
 function engineScores(boosts) {

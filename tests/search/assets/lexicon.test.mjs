@@ -13,7 +13,7 @@ const payload = makePayload([
 ], { functionWords: ["kuidas", "ja"] });
 const m = Morphology.create(null);
 const lexicon = Lexicon.create(payload, lunr, Morphology, m, 5);
-const words = q => Query.words(q, m, Query.wordSet(payload.functionWords));
+const words = q => Query.words(q, m, Query.functionWords(payload.functionWords, m));
 const expand = q => words(q).map(w => lexicon.expansions(w));
 
 test("a known word stands for itself at full weight", () => {
@@ -35,6 +35,8 @@ test("keys sharing a stem and compounds are ranking signals below the word itsel
   assert.ok(kaebus.kaebused > 0 && kaebus.kaebused < 1);  // a key and a longer one it begins
   const [teenindus] = expand("teenindus ");
   assert.ok(teenindus.klienditeenindus > 0 && teenindus.klienditeenindus < 1);
+  // The other way round is a variant of the query (compound()), not an expansion.
+  assert.equal(expand("tooteteadmised ")[0].teadmised, undefined);
 });
 
 test("an unknown word tries one typo, two in a long word, then its stem's prefix", () => {

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import modules from "./modules.cjs";
 
 const { Query, Morphology } = modules;
-const m = Morphology.create(null, { "reklamacji": "reklamacja", "reklamację": "reklamacja" });
-const FUNCTION = Query.wordSet(["jak", "po", "w"]);
+const m = Morphology.create(null, { "reklamacji": "reklamacja", "reklamację": "reklamacja", "ilu": "ile" });
+const FUNCTION = Query.functionWords(["jak", "po", "w", "ile"], m);
 
 test("words are keyed and folded like the index, the last one being typed is a prefix", () => {
   const list = Query.words("Jak złożyć reklamację", m, FUNCTION);
@@ -25,6 +25,10 @@ test("a word typed twice counts once, and a query of function words only is all 
   assert.deepEqual(Query.words("", m, FUNCTION), []);
 });
 
+test("an inflected form of a function word is one too (by key)", () => {
+  assert.deepEqual(Query.words("ilu klientów", m, FUNCTION).map(w => [w.text, w.func]), [["ilu", true], ["klientów", false]]);
+});
+
 test("wordId tells words apart by key, fold and whether they are typed", () => {
   const [a, b] = Query.words("reklamacji reklamację", m, FUNCTION);
   assert.notEqual(Query.wordId(a), Query.wordId(b));
@@ -35,7 +39,7 @@ const NPS = { r: 3, d: "Net Promoter Score.", n: [[["nps", "nps"]], [["net", "ne
 const CX = { r: 4, d: "Customer experience.", n: [[["cx", "cx"]]] };
 
 test("the glossary term named by every content word of the query, the longest name first", () => {
-  const words = q => Query.words(q, m, Query.wordSet(["co", "je"]));
+  const words = q => Query.words(q, m, Query.functionWords(["co", "je"], m));
   assert.equal(Query.definitionFor(words("NPS"), [NPS, CX]), NPS);
   assert.equal(Query.definitionFor(words("co je NPS "), [NPS, CX]), NPS);
   assert.equal(Query.definitionFor(words("net promoter score"), [CX, NPS]), NPS);

@@ -80,7 +80,7 @@
     var index = { postings: postings, position: lexicon.position, count: count };
     var suggest = !!(options && options.suggest);
     var synonyms = payload.synonyms || [];
-    var functionWords = Query.wordSet(payload.functionWords);
+    var functionWords = Query.functionWords(payload.functionWords, m);
     var definitions = payload.glossary || [];
     var glossaryPages = Object.create(null);
     definitions.forEach(function (d) { glossaryPages[parents[d.r]] = true; });
@@ -130,7 +130,7 @@
       var list = Query.words(String(raw || ""), m, functionWords);
       if (!list.length) return Promise.resolve({ items: [] });
       var cache = { terms: Object.create(null), runs: Object.create(null) };
-      // An unknown word may be two known ones (tooteteadmised = toote + teadmised).
+      // A word the index does not know may be two it knows (tooteteadmised = toote + teadmised).
       var all = [list].concat(Query.variants(list, synonyms, function (word) {
         return Object.keys(termsOf(word, cache)).length ? null : lexicon.compound(word);
       }));

@@ -26,14 +26,16 @@
   var NEIGHBOUR_SHARE = 0.6;
   var NEIGHBOUR_STEM = 0.5;
   var SIBLING_ENDING = 4;
-  var COMPOUND_BOOST = 0.3;  // a compound and its last part (see compounds())
-  var COMPOUND_PART = 5;    // shortest part of a compound that finds it, or that it finds (compounds())
+  var COMPOUND_BOOST = 0.3;  // a compound that ends in the word (see compounds())
+  // Shortest part of a compound, one for both directions: the head a word's
+  // compounds add (kliendi + teenindus) and either part of a word split in
+  // two (toote + teadmised, compound()).
+  var COMPOUND_PART = 4;
   var DIGIT = /\p{Nd}/u;
   var FUZZY2_MIN = 8;       // an unknown word this long also matches with two typos
   var STEM_PREFIX_MIN = 5;  // shortest stem prefix tried for an unknown word
   var STEM_PREFIX_SHARE = 0.6;
   var STEM_PREFIX_BOOST = 0.4;
-  var SPLIT_PART = 4;       // shortest part of an unknown word split in two (tooteteadmised = toote + teadmised)
   var SUGGEST_MIN = 0.5;    // least letter-pair similarity of a "did you mean" word
   var SUGGEST_LENGTH = 4;   // shortest word offered a "did you mean" replacement
 
@@ -113,17 +115,17 @@
 
     /* A known index form of a part of a compound: its key or its folded form. */
     function knownPart(text) {
-      if (Morphology.cpLength(text) < SPLIT_PART || DIGIT.test(text)) return null;
+      if (Morphology.cpLength(text) < COMPOUND_PART || DIGIT.test(text)) return null;
       var key = m.key(text), fold = m.fold(text);
       if (hasTerm(key)) return { text: text, key: key, fold: fold };
       if (hasTerm(fold)) return { text: text, key: fold, fold: fold };
       return null;
     }
 
-    /* An unknown word as two known words (the split with the longer shorter part), or null. */
+    /* A word as two known words (the split with the longer shorter part), or null. */
     function compound(word) {
       var chars = Array.from(word.fold), best = null, bestShort = 0;
-      for (var i = SPLIT_PART; i <= chars.length - SPLIT_PART; i++) {
+      for (var i = COMPOUND_PART; i <= chars.length - COMPOUND_PART; i++) {
         var shorter = Math.min(i, chars.length - i);
         if (shorter <= bestShort) continue;
         var left = knownPart(chars.slice(0, i).join("")), right = left && knownPart(chars.slice(i).join(""));
@@ -175,19 +177,18 @@
     }
 
     /*
-     * Compounds, a ranking signal: a word finds the compounds it ends
-     * (teenindus -> klienditeenindus) and a compound finds its last part
-     * (tooteteadmised -> teadmised). Parts of at least COMPOUND_PART letters.
+     * The compounds a word ends, a ranking signal (teenindus ->
+     * klienditeenindus): a head of at least COMPOUND_PART letters in front.
+     * The other direction, a compound and its parts, is a variant of the
+     * query (compound(), used by query.js's variants()): a section holding
+     * both parts then covers the word, one holding the last part half of it.
      */
     function compounds(key, add) {
       var length = key.length;
       if (length < COMPOUND_PART || DIGIT.test(key)) return;
       expand("*" + key, function (term) {
-        if (term.length >= length + COMPOUND_PART - 2 && term.slice(-length) === key) add(term);
+        if (term.length >= length + COMPOUND_PART && term.slice(-length) === key) add(term);
       });
-      for (var n = COMPOUND_PART - 2; n <= length - COMPOUND_PART; n++) {
-        if (hasTerm(key.slice(n))) add(key.slice(n));
-      }
     }
 
     /* Terms that begin with what is typed; the most frequent ones when there are many. */

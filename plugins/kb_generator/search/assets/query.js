@@ -9,7 +9,8 @@
  * Variants of the query swap a glossary name for its other names, or an
  * unknown word for the two known words it is made of.
  *
- *   var list = KbSearchQuery.words("jak złożyć rek", m, KbSearchQuery.wordSet(payload.functionWords))
+ *   var functionWords = KbSearchQuery.functionWords(payload.functionWords, m)
+ *   var list = KbSearchQuery.words("jak złożyć rek", m, functionWords)
  */
 (function (root) {
   "use strict";
@@ -17,18 +18,22 @@
   var MAX_VARIANTS = 8;     // most variants of one query (synonyms of glossary names)
   var DIGIT = /\p{Nd}/u;
 
-  /* A lookup of words (function words) from the payload's list. */
-  function wordSet(list) {
-    var set = Object.create(null);
-    (list || []).forEach(function (w) { set[w] = true; });
-    return set;
+  /*
+   * The language's function words (the payload's folded list) as two
+   * lookups: by folded form, and by key, so that an inflected form of a
+   * listed word is one too (Polish `ilu` is a form of the listed `ile`).
+   */
+  function functionWords(list, m) {
+    var out = { fold: Object.create(null), key: Object.create(null) };
+    (list || []).forEach(function (w) { out.fold[w] = true; out.key[m.key(w)] = true; });
+    return out;
   }
 
   /* The identity of a query word (the same word typed twice counts once). */
   function wordId(word) { return word.key + "\u0000" + word.fold + "\u0000" + word.prefix; }
 
   /* Query words: what the indexer would have produced for the same text. */
-  function words(raw, m, functionWords) {
+  function words(raw, m, functions) {
     var tokens = m.tokenize(raw);
     var typing = tokens.length > 0 && tokens[tokens.length - 1].end === raw.length;
     var seen = Object.create(null);
@@ -38,7 +43,7 @@
         text: t.text, key: m.key(t.text), fold: m.fold(t.text),
         prefix: typing && i === tokens.length - 1, unit: 0, span: 1
       };
-      word.func = functionWords[word.fold] === true;
+      word.func = functions.fold[word.fold] === true || functions.key[word.key] === true;
       var id = wordId(word);
       if (!seen[id]) { seen[id] = true; word.unit = out.length; out.push(word); }
     });
@@ -113,7 +118,7 @@
     return out;
   }
 
-  var api = { words: words, wordId: wordId, wordSet: wordSet, definitionFor: definitionFor, variants: variants };
+  var api = { words: words, wordId: wordId, functionWords: functionWords, definitionFor: definitionFor, variants: variants };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else if (root) root.KbSearchQuery = api;
 })(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);

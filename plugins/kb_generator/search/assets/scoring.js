@@ -5,8 +5,10 @@
  * from kb-search's postings (each term's documents with their BM25 weight per
  * field). rank() orders documents for one variant of a query: by how much of
  * the query they cover (rarer words weigh more, a function word a tenth of a
- * content word), then a small bonus for the function words met, then lunr's
- * score; a document that meets no content word is marked for dropping.
+ * content word, and a word counts by how strongly the document meets it:
+ * in a heading nearly fully, once in body text about half), then a small
+ * bonus for the function words met, then lunr's score; a document that meets
+ * no content word is marked for dropping.
  *
  *   var scored = KbSearchScoring.score({postings, position, count}, {term: boost})
  *   scored.scores[ref], scored.refs, scored.termsAt(ref)
@@ -17,6 +19,12 @@
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
   var FUNCTION_SHARE = 0.1;  // a function word's weight in coverage, against a content word's 1
   var FUNCTION_TIER = 300;   // and a bonus for meeting them (every content word is worth up to 10000)
+  // How strongly a document meets a word: its lunr score for the word s
+  // counts s / (s + STRENGTH_HALF) of the word's weight in coverage. Met once
+  // in body text (a score of 2 to 4) about half; in a heading or FAQ question
+  // (20 and more) nearly all; through a weak relative only (a 0.4 stem
+  // neighbour in the text, below 1) a little.
+  var STRENGTH_HALF = 4;
 
   /*
    * lunr.js's score of one query of boosted term clauses, straight from the
@@ -101,15 +109,15 @@
         var ref = scored.refs[i];
         if (!seen[ref]) { seen[ref] = 1; refs.push(ref); }
         sums[ref] += scored.scores[ref];
-        covered[ref] += share;
+        covered[ref] += share * scored.scores[ref] / (scored.scores[ref] + STRENGTH_HALF);
         functionCovered[ref] += functionShare;
       }
     });
     var ranks = new Float64Array(count), content = new Uint8Array(count);
     for (var j = 0; j < refs.length; j++) {
       var r = refs[j];
-      // Coverage first (every word above some; a function word weighs a
-      // tenth), then a small bonus for the function words met, lunr's score
+      // Coverage first (a word by its weight and how strongly it is met; a
+      // function word weighs a tenth), then a small bonus for the function words met, lunr's score
       // last, in a range Material still tells apart at the two decimals it
       // renders. Documents that meet no content word are dropped (engine.js).
       var coverage = (covered[r] + FUNCTION_SHARE * functionCovered[r]) / (total + FUNCTION_SHARE * functionTotal);
