@@ -5,12 +5,12 @@
  * token set of all of them expands prefixes, typos and stems. A word stands
  * for its key and folded form; the word being typed for its completions;
  * every content word for the keys sharing its stem (neighbours, siblings) and
- * the compounds it ends or ends in; and only a word the index does not know,
- * for terms one or two typos away and the completions of its stem's prefix.
- * An unknown word may also be split into two known words (compound()), and
+ * the compounds it ends; and only a word the index does not know, for terms
+ * one or two typos away and the completions of its stem's prefix. An unknown
+ * word may also be split into its two known parts (compound()), and
  * when nothing matches at all, closest() names the most similar term.
  *
- *   var lexicon = KbSearchLexicon.create(payload, lunr, KbMorphology, m)
+ *   var lexicon = KbSearchLexicon.create(payload, lunr, KbMorphology, m, fuzzyMin)
  *   lexicon.expansions(word)   // -> {term: boost}
  */
 (function (root) {
