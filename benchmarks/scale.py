@@ -12,7 +12,7 @@ which adds its round trips to the browser, is printed below it) and
 keystroke-to-results latency in headless Chromium, per language, and the writer's loop
 (edit one article while `mkdocs serve` runs: time until the browser shows it).
 
-    .venv/bin/python benchmarks/scale.py [--articles 1000] [--skip-browser]
+    .venv/bin/python benchmarks/scale.py [--articles 1000] [--skip-browser] [--skip-serve] [--ours-only]
 """
 
 from __future__ import annotations
@@ -271,11 +271,12 @@ def main() -> None:
     parser.add_argument("--terms", type=int, default=200)
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--ours-only", action="store_true", help="skip the plain Material build")
     args = parser.parse_args()
     work = ROOT / ".cache" / "bench"
     corpus = make_corpus(work / f"corpus-{args.articles}", args.articles, args.terms)
     rows: dict[str, dict[str, float]] = {}
-    for variant in ("plain", "ours"):
+    for variant in ("ours",) if args.ours_only else ("plain", "ours"):
         site = work / f"site-{variant}-{args.articles}"
         seconds, peak = build(corpus / f"mkdocs-{variant}.yml", site)
         figures = {"build s": seconds, "peak MB (PSS)": peak, "output MB": size_mb(site)}
@@ -303,7 +304,7 @@ def main() -> None:
     print(f"{args.articles} articles x {len(LOCALES)} languages, {args.terms} glossary terms each")
     print(f"{'figure':<24}{'plain':>12}{'ours':>12}{'ours/plain':>12}")
     for name in names:
-        plain, ours = rows["plain"].get(name), rows["ours"].get(name)
+        plain, ours = rows.get("plain", {}).get(name), rows["ours"].get(name)
         ratio = f"{ours / plain:.2f}x" if plain and ours is not None else ""
         print(f"{name:<24}{plain if plain is not None else float('nan'):>12.2f}"
               f"{ours if ours is not None else float('nan'):>12.2f}{ratio:>12}")

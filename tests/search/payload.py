@@ -1,7 +1,7 @@
 """A search payload read back as tests need it (shipped code only writes payloads).
 
 `unpack` turns a single-file payload into a standard serialized lunr index
-(the twin of `unpack` in engine.js), which the tests query with lunr.py and
+(the twin of tests/search/assets/unpack.cjs), which the tests query with lunr.py and
 lunr.js to check the worker's scores; `inline` joins a sharded payload again.
 """
 
@@ -15,7 +15,7 @@ LUNR_VERSION = "2.3.9"
 
 
 def unpack(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """The serialized lunr index of a single-file payload (the twin of `unpack` in engine.js)."""
+    """The serialized lunr index of a single-file payload (the twin of tests/search/assets/unpack.cjs)."""
     fields = list(payload["fields"])
     inverted: list[list[Any]] = []
     vectors: dict[str, list[tuple[int, float]]] = {}
