@@ -85,7 +85,8 @@ def test_learned_rules_may_take_the_whole_word_as_context() -> None:
 def test_learned_rules_weigh_frequent_forms() -> None:
     pairs = [("nową", "nowy"), ("płyną", "płynąć"), ("miną", "minąć")]
     by_type = learn_rules(pairs, max_context=2, min_count=1)
-    by_frequency = learn_rules(pairs, max_context=2, min_count=1, weight=lambda f: 10.0 if f == "nową" else 1.0)
+    by_frequency = learn_rules(pairs, max_context=2, min_count=1,
+                               weight=lambda form: 10.0 if form == "nową" else 1.0)
     assert ["ą", "ąć", 0] in by_type
     assert ["ą", "y", 0] in by_frequency
 
