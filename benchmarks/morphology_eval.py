@@ -9,11 +9,18 @@ the site key (dictionary lemmas at build time), "rules" the learned rule
 table alone (what the browser has for a word the site does not contain,
 before the bridge). Independent figures: ../shared/eval/morph_ud.py.
 
-Usage: python benchmarks/morphology_eval.py
+With --ud, scores the UD dev sets instead (../shared/eval/morph_ud.py's
+load/score/cross: site key and query key), on the whole set and on two
+halves split by a hash of the lemma: tune on half A, report half B, so a
+change fitted to the dev words shows up as a gap between the halves.
+
+Usage: python benchmarks/morphology_eval.py [--ud]
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
 import sys
 from collections.abc import Callable
@@ -50,7 +57,33 @@ def score(keyer: Keyer, groups: dict[str, list[list[str]]]) -> tuple[int, int]:
     return merged, false
 
 
+def ud_halves() -> int:
+    """Site and query key F1 (precision) on the UD dev sets: all forms, half A, half B."""
+    eval_dir = ROOT.parent / "shared" / "eval"
+    sys.path.insert(0, str(eval_dir))
+    morph_ud = importlib.import_module("morph_ud")
+    from kb_generator.morphology.cli import query_keys, site_keys
+
+    def half(lemma: str) -> str:
+        return "AB"[int(hashlib.md5(lemma.encode()).hexdigest(), 16) % 2]
+
+    print(f"{'lang':<5}{'part':<6}{'forms':>6}  {'site F1 (P)':>14}  {'query F1 (P)':>14}")
+    for locale in SUPPORTED_LOCALES:
+        gold = morph_ud.load(locale, eval_dir / "ud-dev")
+        for part in ("all", "A", "B"):
+            subset = {f: lemma for f, lemma in gold.items() if part == "all" or half(lemma) == part}
+            forms = sorted(subset)
+            site = dict(zip(forms, site_keys(forms, locale), strict=True))
+            s = morph_ud.score(subset, site)
+            q = morph_ud.cross(subset, site, dict(zip(forms, query_keys(forms, locale), strict=True)))
+            print(f"{locale:<5}{part:<6}{len(forms):>6}  {s['f1']:>7.3f} ({s['precision']:.3f})"
+                  f"  {q['f1']:>7.3f} ({q['precision']:.3f})")
+    return 0
+
+
 def main() -> int:
+    if "--ud" in sys.argv[1:]:
+        return ud_halves()
     data = json.loads(GROUPS.read_text(encoding="utf-8"))
     header = (f"{'lang':<5} {'groups':>6} {'pairs':>5}  {'core':>9}  {'rules':>9}  {'fold only':>9}"
               f"  {'snowball':>9}")

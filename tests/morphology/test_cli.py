@@ -73,11 +73,35 @@ def test_learned_rules_reproduce_their_training_pairs() -> None:
     assert len(rules) < len({form[-n:] for form, _ in pairs for n in range(1, 6)})
 
 
+def test_learned_rules_may_take_the_whole_word_as_context() -> None:
+    # Short lemmas keep themselves instead of taking the edit of longer words with their ending.
+    pairs = [("nakyp", "nakypať"), ("vykyp", "vykypať"), ("zakyp", "zakypať"), ("typ", "typ")]
+    table = parse_table({"locale": "xx", "min_length": 1,
+                         "steps": [{"name": "learned", "rules": learn_rules(pairs, min_count=1)}]})
+    assert apply_table(table, "typ") == "typ"
+    assert apply_table(table, "dokyp") == "dokypať"
+
+
+def test_learned_rules_weigh_frequent_forms() -> None:
+    pairs = [("nową", "nowy"), ("płyną", "płynąć"), ("miną", "minąć")]
+    by_type = learn_rules(pairs, max_context=2, min_count=1)
+    by_frequency = learn_rules(pairs, max_context=2, min_count=1,
+                               weight=lambda form: 10.0 if form == "nową" else 1.0)
+    assert ["ą", "ąć", 0] in by_type
+    assert ["ą", "y", 0] in by_frequency
+
+
 def test_dictionary_keys_merge_paradigms_the_rules_split() -> None:
     assert key("zgłoszenie", "pl") == key("zgłoszenia", "pl") == key("zgłoszeń", "pl")
     assert key("klienditoe", "et") == key("klienditugi", "et")
     # Estonian participles belong to their verb.
     assert key("kirjutanud", "et") == key("kirjutama", "et") == key("kirjutab", "et")
+    # ... also when simplemma has them as words of their own: the verb of their paradigm mates
+    # (teinuvat, teinuks; võetakse, võeti).
+    assert key("teinud", "et") == key("tegema", "et") == key("teeb", "et")
+    assert key("võetud", "et") == key("võtma", "et")
+    # The emphatic clitic -gi/-ki on a form the dictionary does not list.
+    assert key("punktigi", "et") == key("punkti", "et") == key("punkt", "et")
     # A table exception overrides the dictionary (simplemma: czacie -> czata).
     assert key("czacie", "pl") == key("czat", "pl") == "czat"
     assert key("zákazník", "sk") != key("zákaznícky", "sk")
