@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHON
 SERVE_ADDR ?= 127.0.0.1:8000
 
-.PHONY: setup system venv build serve test lint lock clean
+.PHONY: setup system venv build serve test lint jstest lock clean
 
 setup: system venv $(NODE_STAMP)
 
@@ -38,10 +38,11 @@ build: setup
 serve: build
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
-# Lint first (seconds), then pytest, which builds the bundled site with
-# `mkdocs build --strict` itself (tests/conftest.py, bundled_site) and runs on
-# every core with pytest-xdist.
-test: setup lint
+# Lint first (seconds), then the browser code's unit tests (node --test,
+# seconds), then pytest, which builds the bundled site with `mkdocs build
+# --strict` itself (tests/conftest.py, bundled_site) and runs on every core
+# with pytest-xdist.
+test: setup lint jstest
 	@echo "==> pytest"
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
@@ -49,7 +50,14 @@ lint: venv $(NODE_STAMP)
 	@echo "==> ruff, mypy and ESLint"
 	@$(BIN)/ruff check plugins tests benchmarks
 	@$(BIN)/mypy plugins/kb_generator
-	@node_modules/.bin/eslint -c .ci/eslint.config.mjs plugins
+	@node_modules/.bin/eslint -c .ci/eslint.config.mjs plugins tests
+
+# Unit tests of the browser code: every tests/**/*.test.mjs under Node.js's
+# own test runner (Node 18 has it; no test framework to install).
+JS_TESTS = $(shell find tests -name '*.test.mjs' | sort)
+jstest: $(NODE_STAMP)
+	@echo "==> node --test"
+	@node --test $(JS_TESTS)
 
 # Rewrites .ci/requirements.lock from pyproject.toml for every supported Python.
 lock: venv

@@ -1,5 +1,6 @@
 // ESLint for the browser code we ship (plugins/**/assets, not vendored lunr.js) and the
-// JavaScript tests. ESLint 9: the newest line that still runs on Debian 12's Node.js 18.
+// JavaScript tests and drivers (tests/**/*.mjs, *.cjs). ESLint 9: the newest line that
+// still runs on Debian 12's Node.js 18.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -18,5 +19,10 @@ export default [
   {
     files: ["tests/**/*.js", "tests/**/*.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
+  },
+  {
+    // The drivers the Python tests run and the modules they share (CommonJS).
+    files: ["tests/**/*.cjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node } },
   },
 ];

@@ -109,17 +109,10 @@ def test_fold_and_tokenize_identical_for_every_character() -> None:
 
 def test_classic_script_defines_global_in_worker_scope() -> None:
     """importScripts() in a worker: no module object, the API lands on self."""
-    script = (
-        "const vm = require('vm'); const fs = require('fs');"
-        "const ctx = {self: {}}; vm.createContext(ctx);"
-        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);"
-        "const m = ctx.self.KbMorphology.create(JSON.parse(fs.readFileSync(0, 'utf8')));"
-        "process.stdout.write(JSON.stringify(m.keys('Obsłudze klientów')));"
-    )
     node = shutil.which("node")
     assert node
     out = subprocess.run(
-        [node, "-e", script, str(ASSET)],
+        [node, str(Path(__file__).parent / "assets" / "worker_scope.cjs"), str(ASSET)],
         input=table_json("pl") or "null",
         capture_output=True,
         text=True,

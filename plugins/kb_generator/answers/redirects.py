@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
+
+#: Forwards keeping the #fragment (a function; the page calls it with the target).
+SCRIPT = Path(__file__).parent / "assets" / "redirect.js"
 
 
 def redirect_page(target: str, canonical: str, locale: str, title: str) -> str:
@@ -17,7 +21,9 @@ def redirect_page(target: str, canonical: str, locale: str, title: str) -> str:
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{html.escape(canonical)}">
 <meta http-equiv="refresh" content="0; url={html.escape(target)}">
-<script>location.replace({script_target} + location.hash)</script>
+<script>
+{SCRIPT.read_text(encoding="utf-8")}redirect({script_target});
+</script>
 </head>
 <body><p><a href="{html.escape(target)}">{html.escape(title)}</a></p></body>
 </html>

@@ -169,7 +169,7 @@ def documents(
 
 
 def unpack(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """The serialized lunr index of a single-file payload (the twin of `unpack` in engine.js)."""
+    """The serialized lunr index of a single-file payload (the twin of tests/search/assets/unpack.cjs)."""
     fields = list(payload["fields"])
     inverted: list[list[Any]] = []
     vectors: dict[str, list[tuple[int, float]]] = {}

@@ -46,11 +46,15 @@ CONFIG_FILE = "search/search_index.json"
 INDEX_FILE = "search/kb_index.json"
 #: Folder of a sharded index: `t<n>.json` (postings), `d<n>.json` (document texts).
 SHARD_DIR = "search/kb_index"
-#: Scripts bundled in front of the worker, in order, and where they come from.
+#: Scripts bundled in front of the worker, in order, and where they come from:
+#: lunr.js, the morphology twin, then the engine's modules, each before the
+#: modules that use it (engine.js ties them together; see its header).
 SCRIPTS = {
     "lunr.min.js": ASSETS / "vendor" / "lunr.min.js",
     "morphology.js": Path(str(resources.files("kb_generator.morphology") / "assets" / "morphology.js")),
-    "engine.js": ASSETS / "engine.js",
+    **{name: ASSETS / name for name in (
+        "query.js", "lexicon.js", "shards.js", "scoring.js", "presentation.js", "engine.js",
+    )},
 }
 WORKER = ASSETS / "worker.js"
 #: Page-side script and style of the answers (definition card, "did you mean", fallback pages).

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
 from kb_generator.core.i18n import SiteLocales
 from kb_generator.core.messages import message
+
+#: The redirect by the browser's languages (a function; the page calls it with the site's data).
+SCRIPT = Path(__file__).parent / "assets" / "chooser.js"
 
 
 def render_chooser(locales: SiteLocales, homes: dict[str, str]) -> str:
@@ -30,13 +34,8 @@ def render_chooser(locales: SiteLocales, homes: dict[str, str]) -> str:
     titles = " · ".join(
         escape(message(code, "chooser.title")) for code in locales.codes if code in homes
     )
-    script = (
-        "(function(){var homes=" + json.dumps(homes, sort_keys=True) + ",fallback="
-        + json.dumps(default) + ";var langs=navigator.languages||[navigator.language||''];"
-        "for(var i=0;i<langs.length;i++){var code=String(langs[i]).toLowerCase().split('-')[0];"
-        "if(homes[code]){location.replace(homes[code]);return;}}"
-        "location.replace(homes[fallback]);})();"
-    )
+    data = f"{json.dumps(homes, sort_keys=True)}, {json.dumps(default)}".replace("<", "\\u003c")
+    script = f"{SCRIPT.read_text(encoding='utf-8')}chooseLanguage({data});\n"
     return f"""<!doctype html>
 <html lang="{escape(default)}">
 <head>
@@ -60,7 +59,8 @@ def render_chooser(locales: SiteLocales, homes: dict[str, str]) -> str:
 {items}
     </ul>
   </main>
-  <script>{script}</script>
+  <script>
+{script}  </script>
 </body>
 </html>
 """

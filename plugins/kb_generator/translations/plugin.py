@@ -53,6 +53,8 @@ log = get_plugin_logger("kb-translations")
 
 #: Site-wide styles of our theme layer (accessibility fixes on top of Material).
 ASSETS = PluginAssets(Path(__file__).parent.parent / "core" / "assets", styles=("kb.css",))
+#: The notice page's script: its "back" link to the page the visitor came from.
+NOTICE_SCRIPT = Path(__file__).parent / "assets" / "notice.js"
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -316,10 +318,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             f"{message(locale, 'notice.body')}\n\n"
             f'<p><a id="kb-notice-back" href="{home}" hidden>{message(locale, "notice.back")}</a></p>\n\n'
             f'<p><a href="{home}">{message(locale, "notice.home")}</a></p>\n\n'
-            "<script>(function(){var from=new URLSearchParams(location.search).get('from');"
-            "if(!from||/^[a-z][a-z0-9+.-]*:|^\\/\\//i.test(from))return;"
-            "var back=document.getElementById('kb-notice-back');"
-            "back.href=from;back.hidden=false;})();</script>\n"
+            f"<script>\n{NOTICE_SCRIPT.read_text(encoding='utf-8')}</script>\n"
         )
         file = File.generated(
             config, f"{locale}/{self.config.notice_page}.md", content=content,

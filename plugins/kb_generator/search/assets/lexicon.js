@@ -1,0 +1,257 @@
+/*
+ * KbSearchLexicon: the index terms a query word stands for.
+ *
+ * The lexicon is every index term in order with its document frequency; lunr's
+ * token set of all of them expands prefixes, typos and stems. A word stands
+ * for its key and folded form; the word being typed for its completions;
+ * every content word for the keys sharing its stem (neighbours, siblings) and
+ * the compounds it ends or ends in; and only a word the index does not know,
+ * for terms one or two typos away and the completions of its stem's prefix.
+ * An unknown word may also be split into two known words (compound()), and
+ * when nothing matches at all, closest() names the most similar term.
+ *
+ *   var lexicon = KbSearchLexicon.create(payload, lunr, KbMorphology, m)
+ *   lexicon.expansions(word)   // -> {term: boost}
+ */
+(function (root) {
+  "use strict";
+
+  var PREFIX_BOOST = 0.5;   // a completion of the word being typed
+  var PREFIX_LIMIT = 40;    // most completions of a short prefix (the most frequent)
+  var FUZZY_BOOST = 0.5;    // a word one edit away from an unknown word (a typo)
+  var NEIGHBOUR_BOOST = 0.4;  // a key sharing the stem (see neighbours())
+  var NEIGHBOUR_MIN = 4;
+  var COMMON_SHARE = 0.25;  // see expansions()
+  var COMMON_MIN_DOCUMENTS = 2000;
+  var NEIGHBOUR_SHARE = 0.6;
+  var NEIGHBOUR_STEM = 0.5;
+  var SIBLING_ENDING = 4;
+  var COMPOUND_BOOST = 0.3;  // a compound and its last part (see compounds())
+  var COMPOUND_PART = 5;    // shortest part of a compound that finds it, or that it finds (compounds())
+  var DIGIT = /\p{Nd}/u;
+  var FUZZY2_MIN = 8;       // an unknown word this long also matches with two typos
+  var STEM_PREFIX_MIN = 5;  // shortest stem prefix tried for an unknown word
+  var STEM_PREFIX_SHARE = 0.6;
+  var STEM_PREFIX_BOOST = 0.4;
+  var SPLIT_PART = 4;       // shortest part of an unknown word split in two (tooteteadmised = toote + teadmised)
+  var SUGGEST_MIN = 0.5;    // least letter-pair similarity of a "did you mean" word
+  var SUGGEST_LENGTH = 4;   // shortest word offered a "did you mean" replacement
+
+  /*
+   * `payload`: {terms (sorted), df, count, functionWords}; `m`: the
+   * morphology core made from the payload's table (KbMorphology.create);
+   * `fuzzyMin`: the shortest word matched with one typo (option fuzzy_min_length).
+   */
+  function create(payload, lunr, Morphology, m, fuzzyMin) {
+    var terms = payload.terms;
+    var df = payload.df;
+    var count = payload.count;
+    var functionWords = Object.create(null);
+    (payload.functionWords || []).forEach(function (w) { functionWords[w] = true; });
+    var positions = Object.create(null);
+    for (var t = 0; t < terms.length; t++) positions[terms[t]] = t;
+    var tokenSet = lunr.TokenSet.fromArray(terms);
+    function hasTerm(term) { return positions[term] !== undefined; }
+
+    /*
+     * Index terms a word stands for, with their boost: its key and folded
+     * form; for the word being typed, the terms its folded form begins;
+     * keys sharing its stem; and only for a word the index does not know at
+     * all, terms one edit away (a typo).
+     */
+    function expansions(word) {
+      var terms = Object.create(null);
+      function add(boost) {
+        return function (term) {
+          // A content word never stands for a function word (nehovorí is not "neho").
+          if (!word.func && functionWords[term] === true) return;
+          if (!(terms[term] >= boost)) terms[term] = boost;
+        };
+      }
+      var forms = word.key === word.fold ? [word.key] : [word.key, word.fold];
+      forms.forEach(function (form) { if (hasTerm(form)) terms[form] = 1; });
+      // On a big site, a word whose own key already meets a large share of
+      // the documents: its completions and stem neighbours would only re-score
+      // documents it meets anyway, and they are the largest postings there are.
+      var common = count >= COMMON_MIN_DOCUMENTS && hasTerm(word.key) &&
+        df[positions[word.key]] >= count * COMMON_SHARE;
+      if (word.prefix && !common) completions(word.fold).forEach(add(PREFIX_BOOST));
+      var known = Object.keys(terms).length > 0;
+      // A function word stands for itself (and, being typed, its completions).
+      if (word.func) return terms;
+      if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
+      if (!common) compounds(word.key, add(COMPOUND_BOOST));
+      if (!known && !DIGIT.test(word.fold)) {
+        fuzzy(forms, 1, fuzzyMin, add(FUZZY_BOOST));
+        if (!Object.keys(terms).length) fuzzy(forms, 2, FUZZY2_MIN, add(FUZZY_BOOST * FUZZY_BOOST));
+        if (!Object.keys(terms).length) stemPrefix(word.key, add(STEM_PREFIX_BOOST));
+      }
+      return terms;
+    }
+
+    /* Terms `distance` edits away from a form at least `min` letters long. */
+    function fuzzy(forms, distance, min, add) {
+      forms.forEach(function (form) {
+        if (Morphology.cpLength(form) < min) return;
+        tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, distance)).toArray().forEach(add);
+      });
+    }
+
+    /*
+     * The completions of the longest prefix of an unknown key that has any
+     * (samoobsluha -> samoobslu* -> samoobslužnosť), down to STEM_PREFIX_SHARE
+     * of the key and never below STEM_PREFIX_MIN letters.
+     */
+    function stemPrefix(key, add) {
+      var length = key.length;
+      var shortest = Math.max(STEM_PREFIX_MIN, Math.ceil(length * STEM_PREFIX_SHARE));
+      for (var n = length - 1; n >= shortest; n--) {
+        var found = completions(key.slice(0, n));
+        if (found.length) { found.forEach(add); return; }
+      }
+    }
+
+    /* A known index form of a part of a compound: its key or its folded form. */
+    function knownPart(text) {
+      if (Morphology.cpLength(text) < SPLIT_PART || DIGIT.test(text)) return null;
+      var key = m.key(text), fold = m.fold(text);
+      if (hasTerm(key)) return { text: text, key: key, fold: fold };
+      if (hasTerm(fold)) return { text: text, key: fold, fold: fold };
+      return null;
+    }
+
+    /* An unknown word as two known words (the split with the longer shorter part), or null. */
+    function compound(word) {
+      var chars = Array.from(word.fold), best = null, bestShort = 0;
+      for (var i = SPLIT_PART; i <= chars.length - SPLIT_PART; i++) {
+        var shorter = Math.min(i, chars.length - i);
+        if (shorter <= bestShort) continue;
+        var left = knownPart(chars.slice(0, i).join("")), right = left && knownPart(chars.slice(i).join(""));
+        if (left && right) { best = [left, right]; bestShort = shorter; }
+      }
+      return best;
+    }
+
+    /*
+     * Keys that share a stem with this one (inflection and derivation the
+     * rules leave apart, such as Estonian uudiskiri/uudiskirja,
+     * muutmine/muuta or Slovak zrušiť/zrušenie): keys that extend this one
+     * by a little (the shorter keeps NEIGHBOUR_SHARE of the longer), and
+     * stems this one extends (down to NEIGHBOUR_STEM of its length: a
+     * verbal noun against its verb). Never below NEIGHBOUR_MIN letters.
+     */
+    function neighbours(key, add) {
+      var length = key.length;
+      if (length < NEIGHBOUR_MIN || DIGIT.test(key)) return;
+      var longest = Math.floor(length / NEIGHBOUR_SHARE);
+      expand(key + "*", function (term) {
+        if (term.length > length && term.length <= longest) add(term);
+      });
+      var shortest = Math.max(NEIGHBOUR_MIN, Math.ceil(length * NEIGHBOUR_STEM));
+      for (var n = length - 1; n >= shortest; n--) {
+        if (hasTerm(key.slice(0, n))) add(key.slice(0, n));
+      }
+      siblings(key, shortest, hasTerm(key), add);
+    }
+
+    /*
+     * Keys are lemmas, so a derivational family differs in its ending, not
+     * by a prefix: Estonian tagastamine/tagastama, Slovak vrátenie/vrátiť.
+     * Terms that share all but the last SIBLING_ENDING letters of the key
+     * and end in at most as many letters of their own (a ranking signal:
+     * NEIGHBOUR_BOOST).
+     */
+    function siblings(key, shortest, known, add) {
+      var length = key.length;
+      for (var n = length - 1; n >= Math.max(shortest, length - SIBLING_ENDING); n--) {
+        expand(key.slice(0, n) + "*", function (term) {
+          // For a key the index has, a term of about its length is more often
+          // another inflected spelling (the exact field's `reklamacji`) than a
+          // derivation; it would outrank the exact form the visitor typed.
+          if (term === key || term.length > n + SIBLING_ENDING) return;
+          if (!known || Math.abs(term.length - length) >= 2) add(term);
+        });
+      }
+    }
+
+    /*
+     * Compounds, a ranking signal: a word finds the compounds it ends
+     * (teenindus -> klienditeenindus) and a compound finds its last part
+     * (tooteteadmised -> teadmised). Parts of at least COMPOUND_PART letters.
+     */
+    function compounds(key, add) {
+      var length = key.length;
+      if (length < COMPOUND_PART || DIGIT.test(key)) return;
+      expand("*" + key, function (term) {
+        if (term.length >= length + COMPOUND_PART - 2 && term.slice(-length) === key) add(term);
+      });
+      for (var n = COMPOUND_PART - 2; n <= length - COMPOUND_PART; n++) {
+        if (hasTerm(key.slice(n))) add(key.slice(n));
+      }
+    }
+
+    /* Terms that begin with what is typed; the most frequent ones when there are many. */
+    function completions(prefix) {
+      var terms = tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
+      if (terms.length <= PREFIX_LIMIT) return terms;
+      return terms
+        .map(function (term) { return [term, frequency(term)]; })
+        .sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); })
+        .slice(0, PREFIX_LIMIT)
+        .map(function (pair) { return pair[0]; });
+    }
+
+    function frequency(term) {
+      return df[positions[term]];
+    }
+
+    function expand(pattern, add) {
+      tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().forEach(add);
+    }
+
+    /*
+     * The index term most like an unknown folded word (Dice's coefficient of
+     * letter pairs), or null. One pass over the terms without allocating per
+     * term beyond its pairs: it runs only when nothing matched.
+     */
+    function closest(fold) {
+      var index = Object.create(null), wanted = [], pairs = 0;
+      for (var i = 0; i + 1 < fold.length; i++) {
+        var pair = fold.substr(i, 2);
+        if (index[pair] === undefined) { index[pair] = wanted.length; wanted.push(0); }
+        wanted[index[pair]]++;
+        pairs++;
+      }
+      if (pairs < SUGGEST_LENGTH - 1) return null;
+      var left = new Int32Array(wanted.length);
+      var best = null, bestScore = SUGGEST_MIN, bestFrequency = 0;
+      for (var t = 0; t < terms.length; t++) {
+        var term = terms[t];
+        if (Math.abs(term.length - fold.length) > 3 || DIGIT.test(term)) continue;
+        left.set(wanted);
+        var common = 0;
+        for (var j = 0; j + 1 < term.length; j++) {
+          var at = index[term.substr(j, 2)];
+          if (at !== undefined && left[at] > 0) { left[at]--; common++; }
+        }
+        var score = 2 * common / (pairs + term.length - 1);
+        if (score > bestScore || (score === bestScore && best !== null && df[t] > bestFrequency)) {
+          best = term; bestScore = score; bestFrequency = df[t];
+        }
+      }
+      return best;
+    }
+
+    return {
+      hasTerm: hasTerm,
+      position: function (term) { return positions[term]; },
+      expansions: expansions,
+      compound: compound,
+      closest: closest
+    };
+  }
+
+  var api = { create: create };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else if (root) root.KbSearchLexicon = api;
+})(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);

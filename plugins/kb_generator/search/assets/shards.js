@@ -1,0 +1,80 @@
+/*
+ * KbSearchShards: where kb-search's postings and document texts live in the
+ * browser, and how missing ones are fetched.
+ *
+ * A payload is either one file (postings and documents inline) or a lexicon
+ * naming where each term shard and document shard starts; `load("t3")` /
+ * `load("d0")` fetches one shard. The store keeps what arrived in two arrays
+ * indexed by term position and document ref, so the other modules read them
+ * without knowing how they came.
+ *
+ *   var store = KbSearchShards.createStore(payload, load)
+ *   store.ensure("t", [store.termShard(position)]).then(...)  // store.postings[position]
+ */
+(function (root) {
+  "use strict";
+
+  /* Position of the run (shard) that holds item `at`, given each run's first position. */
+  function shardOf(starts, at) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function createStore(payload, load) {
+    var postings = new Array(payload.terms.length);
+    var docs = new Array(payload.count);
+    var termStarts = payload.termShards || [0];
+    var docStarts = payload.docShards || [0];
+    var loaded = { t: [], d: [] };  // shard number -> true, or the pending promise
+
+    function addPostings(start, list) {
+      for (var i = 0; i < list.length; i++) postings[start + i] = list[i];
+    }
+
+    function addDocs(start, list) {
+      for (var i = 0; i < list.length; i++) docs[start + i] = list[i];
+    }
+
+    if (payload.postings) {
+      addPostings(0, payload.postings);
+      addDocs(0, payload.docs);
+      loaded.t[0] = loaded.d[0] = true;
+    }
+
+    /* Load the shards (numbers) of one kind ("t" or "d") not loaded yet. */
+    function ensure(kind, numbers) {
+      var pending = [];
+      numbers.forEach(function (n) {
+        if (loaded[kind][n] === true) return;
+        if (!loaded[kind][n]) {
+          var starts = kind === "t" ? termStarts : docStarts;
+          loaded[kind][n] = load(kind + n).then(function (list) {
+            if (kind === "t") addPostings(starts[n], list); else addDocs(starts[n], list);
+            loaded[kind][n] = true;
+          }, function (error) {
+            loaded[kind][n] = undefined;  // try again with the next query
+            throw error;
+          });
+        }
+        pending.push(loaded[kind][n]);
+      });
+      return Promise.all(pending);
+    }
+
+    return {
+      postings: postings,
+      docs: docs,
+      ensure: ensure,
+      termShard: function (position) { return shardOf(termStarts, position); },
+      docShard: function (ref) { return shardOf(docStarts, ref); }
+    };
+  }
+
+  var api = { shardOf: shardOf, createStore: createStore };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else if (root) root.KbSearchShards = api;
+})(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,62 @@
+// Unit tests of plugins/kb_generator/search/assets/engine.js (run by `make test`: node --test).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import modules from "./modules.cjs";
+import { makePayload, OPTIONS } from "./payload.mjs";
+
+const { KbSearch, lunr, Morphology } = modules;
+
+const PAGES = [
+  { l: "zwroty/", t: "Zwroty", x: "Zwroty i reklamacje.", p: 0 },
+  { l: "zwroty/#karta", t: "Zwrot na kartę", x: "Zwrot pieniędzy na kartę trwa 14 dni.", p: 0 },
+  { l: "kontakt/", t: "Kontakt", x: "Jak się z nami skontaktować: telefon.", p: 2 },
+  { l: "slownik/", t: "Słownik", x: "", p: 3 },
+  { l: "slownik/#nps", t: "NPS", x: "Wskaźnik lojalności.", p: 3 },
+];
+const payload = () => makePayload(PAGES, {
+  functionWords: ["jak", "na", "z", "się"],
+  glossary: [{ r: 4, d: "Wskaźnik lojalności klientów.", n: [[["nps", "nps"]]] }],
+  fallback: [2],
+  messages: { definition: "Definicja", didYouMean: "Czy chodziło o", noMatch: "Nic nie pasuje." },
+});
+const locations = result => result.items.map(group => group.map(item => item.location));
+
+test("the public API is create(), and an engine only searches and warms", () => {
+  assert.deepEqual(Object.keys(KbSearch), ["create"]);
+  assert.deepEqual(Object.keys(KbSearch.create(payload(), {}, lunr, Morphology)).sort(), ["search", "warm"]);
+});
+
+test("results are Material's groups: one per page, its own entry included, best first", async () => {
+  const result = await KbSearch.create(payload(), {}, lunr, Morphology).search("zwrot karta");
+  assert.deepEqual(locations(result)[0], ["zwroty/#karta", "zwroty/"]);
+  assert.ok(result.items[0][0].score > result.items[0][1].score);
+  assert.equal(result.items[0][0].title, "<mark>Zwrot</mark> na <mark>kartę</mark>");  // karta being typed
+});
+
+test("a query naming a glossary term starts with the definition card", async () => {
+  const result = await KbSearch.create(payload(), {}, lunr, Morphology).search("NPS");
+  assert.equal(result.items[0][0].location, "slownik/#nps");
+  assert.match(result.items[0][0].text, /kb-search-definition/);
+});
+
+test("nothing matching: did you mean and the fallback pages, never an empty list", async () => {
+  const result = await KbSearch.create(payload(), {}, lunr, Morphology).search("lteefon");  // two edits: no typo match, but close
+  assert.deepEqual(locations(result), [["?q=telefon"], ["kontakt/"]]);
+  assert.deepEqual(await KbSearch.create(payload(), {}, lunr, Morphology).search("  "), { items: [] });
+});
+
+test("max_results from the index limits the pages, and there is no default of the engine's own", async () => {
+  const many = Array.from({ length: 30 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: "Zwrot pieniędzy." }));
+  const limited = makePayload(many, { options: { ...OPTIONS, max_results: 7 } });
+  assert.equal((await KbSearch.create(limited, {}, lunr, Morphology).search("zwrot")).items.length, 7);
+  const missing = { ...OPTIONS };
+  delete missing.max_results;
+  assert.throws(() => KbSearch.create(makePayload(many, { options: missing }), {}, lunr, Morphology),
+                /options\.max_results/);
+});
+
+test("warm() analyses documents in slices until every one is done", () => {
+  const engine = KbSearch.create(payload(), {}, lunr, Morphology);
+  assert.equal(engine.warm(3), true);
+  assert.equal(engine.warm(3), false);
+});

@@ -1,0 +1,61 @@
+// Unit tests of plugins/kb_generator/search/assets/lexicon.js (run by `make test`: node --test).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import modules from "./modules.cjs";
+import { makePayload } from "./payload.mjs";
+
+const { Lexicon, Query, Morphology, lunr } = modules;
+
+const payload = makePayload([
+  { l: "a/", t: "Klienditeenindus", x: "Teenindus ja tooteteadmised, toote kohta teadmised." },
+  { l: "b/", t: "Reklamacja", x: "Reklamacje reklamacji zamówienie zamówienia." },
+  { l: "c/", t: "Samoobslužnosť", x: "Kuidas ja miks: muuta muutmine, kaebus kaebused." },
+], { functionWords: ["kuidas", "ja"] });
+const m = Morphology.create(null);
+const lexicon = Lexicon.create(payload, lunr, Morphology, m, 5);
+const words = q => Query.words(q, m, Query.wordSet(payload.functionWords));
+const expand = q => words(q).map(w => lexicon.expansions(w));
+
+test("a known word stands for itself at full weight", () => {
+  const [terms] = expand("reklamacja ");
+  assert.equal(terms.reklamacja, 1);
+  assert.ok(lexicon.hasTerm("reklamacja") && !lexicon.hasTerm("xyz"));
+  assert.equal(payload.terms[lexicon.position("reklamacja")], "reklamacja");
+});
+
+test("the word being typed stands for its completions, a typed-out one does not", () => {
+  assert.ok("reklamacje" in expand("reklam")[0]);
+  assert.equal(expand("za")[0].zamowienie, 0.5);
+  assert.deepEqual(Object.keys(expand("za ")[0]), []);
+});
+
+test("keys sharing a stem and compounds are ranking signals below the word itself", () => {
+  const [muutmine, kaebus] = expand("muutmine kaebus ");
+  assert.ok(muutmine.muuta > 0 && muutmine.muuta < 1);  // a verbal noun and its verb
+  assert.ok(kaebus.kaebused > 0 && kaebus.kaebused < 1);  // a key and a longer one it begins
+  const [teenindus] = expand("teenindus ");
+  assert.ok(teenindus.klienditeenindus > 0 && teenindus.klienditeenindus < 1);
+});
+
+test("an unknown word tries one typo, two in a long word, then its stem's prefix", () => {
+  assert.ok("reklamacja" in expand("reklamacka ")[0]);
+  assert.ok("samoobsluznost" in expand("samobsluznostt ")[0]);
+  assert.ok("samoobsluznost" in expand("samoobsluha ")[0]);
+  assert.deepEqual(Object.keys(expand("qwertyuiop ")[0]), []);
+});
+
+test("a content word never stands for a function word", () => {
+  const [kuidasx] = expand("kuidasx ");
+  assert.equal(kuidasx.kuidas, undefined);
+});
+
+test("an unknown word is split into the two known words it is made of", () => {
+  assert.deepEqual(lexicon.compound(words("kohtateadmised ")[0]).map(p => p.key), ["kohta", "teadmised"]);
+  assert.equal(lexicon.compound(words("kohtaxyzabc ")[0]), null);
+});
+
+test("closest() names the most similar term for a did-you-mean line", () => {
+  assert.equal(lexicon.closest("reklamajca"), "reklamacja");
+  assert.equal(lexicon.closest("ab"), null);
+  assert.equal(lexicon.closest("zzzzzzzz"), null);
+});

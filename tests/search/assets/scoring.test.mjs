@@ -1,0 +1,72 @@
+// Unit tests of plugins/kb_generator/search/assets/scoring.js (run by `make test`: node --test).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import modules from "./modules.cjs";
+import unpacking from "./unpack.cjs";
+import { makePayload } from "./payload.mjs";
+
+const { Scoring, lunr } = modules;
+
+const payload = makePayload([
+  { l: "a/", t: "Reklamacja towaru", x: "Jak złożyć reklamację towaru w sklepie." },
+  { l: "b/", t: "Zwrot", x: "Zwrot pieniędzy na kartę w ciągu 14 dni." },
+  { l: "c/", t: "Kontakt", x: "Reklamacja telefonicznie i zwrot w sklepie." },
+]);
+payload.postings = payload.postings.map(flat => flat.map((v, i) => (i % 3 === 2 ? 0.5 + ((flat[i - 2] + v) % 3) : v)));
+const positions = new Map(payload.terms.map((term, i) => [term, i]));
+const index = { postings: payload.postings, position: term => positions.get(term), count: payload.count };
+
+test("score() gives lunr.js's query() scores for boosted term clauses", () => {
+  const lunrIndex = lunr.Index.load(unpacking.unpack(payload));
+  for (const boosts of [{ reklamacja: 1 }, { reklamacja: 1, zwrot: 0.5, sklepie: 0.3 }, { zwrot: 1, nieznane: 2 }]) {
+    const ours = Scoring.score(index, boosts);
+    const theirs = lunrIndex.query(q => Object.keys(boosts).forEach(
+      term => q.term(term, { usePipeline: false, boost: boosts[term] })));
+    assert.deepEqual(ours.refs.map(String).sort(), theirs.map(r => r.ref).sort());
+    for (const r of theirs) {
+      assert.ok(Math.abs(ours.scores[Number(r.ref)] - r.score) < 1e-9, JSON.stringify(boosts));
+      assert.deepEqual(ours.termsAt(Number(r.ref)).sort(), Object.keys(r.matchData.metadata).sort());
+    }
+    assert.equal(ours.matches, theirs.length);
+  }
+});
+
+test("a rarer word weighs more", () => {
+  assert.ok(Scoring.weight(1, 100) > Scoring.weight(50, 100));
+  assert.ok(Scoring.weight(100, 100) > 0);
+});
+
+/* A run of one word: the documents it meets (ref -> lunr score). */
+function runOf(hits, count, weight) {
+  const scores = new Float64Array(count), seen = new Uint8Array(count);
+  Object.entries(hits).forEach(([ref, s]) => { scores[ref] = s; seen[ref] = 1; });
+  return { scores, seen, refs: Object.keys(hits).map(Number), matches: Object.keys(hits).length, weight };
+}
+
+test("a document covering every word ranks above one with a higher score on some words", () => {
+  const words = [{ key: "a", unit: 0, span: 1 }, { key: "b", unit: 1, span: 1 }];
+  const runs = { a: runOf({ 0: 1, 1: 50 }, 2, 1), b: runOf({ 0: 1 }, 2, 1) };
+  const ranked = Scoring.rank(words, words, word => runs[word.key], 2);
+  assert.ok(ranked.rank[0] > ranked.rank[1]);
+  assert.deepEqual(Array.from(ranked.content), [1, 1]);
+});
+
+test("function words help but never decide: a document meeting only them has no content", () => {
+  const words = [{ key: "jak", func: true, unit: 0, span: 1 }, { key: "kod", unit: 1, span: 1 }];
+  const runs = { jak: runOf({ 0: 9, 1: 9 }, 3, 1), kod: runOf({ 1: 1, 2: 1 }, 3, 1) };
+  const ranked = Scoring.rank(words, words, word => runs[word.key], 3);
+  assert.equal(ranked.content[0], 0);
+  assert.ok(ranked.rank[1] > ranked.rank[2] && ranked.rank[2] > ranked.rank[0]);
+});
+
+test("a synonym standing for two typed words covers their weight in proportion", () => {
+  const typed = [{ key: "cx", unit: 0, span: 1 }, { key: "tips", unit: 1, span: 1 }];
+  const variant = [{ key: "customer", unit: 0, span: 1 }, { key: "experience", unit: 0, span: 1 }, typed[1]];
+  const runs = {
+    cx: runOf({}, 2, 2), tips: runOf({ 0: 1, 1: 1 }, 2, 1),
+    customer: runOf({ 0: 1, 1: 1 }, 2, 1), experience: runOf({ 0: 1 }, 2, 1),
+  };
+  const ranked = Scoring.rank(variant, typed, word => runs[word.key], 2);
+  assert.ok(ranked.rank[0] > ranked.rank[1]);
+  assert.ok(ranked.rank[1] >= 10000 * (1 + 1) / 3 - 1e-6);  // half of cx's weight (2) and all of tips's (1)
+});
