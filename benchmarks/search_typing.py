@@ -224,12 +224,10 @@ def run_query(browser: object, server: StaticServer, sizes: GzipSizes, engine: E
                     box.press("End")
             else:
                 box.press_sequentially(query, delay=DELAYS[mode])
-        try:
-            tab.wait_for_function(
-                "([list, item]) => document.querySelector(list)?.querySelector(item)",
-                arg=[engine.list_selector, engine.item_selector], timeout=30_000)
+        try:  # an answer (results, or none) changed the list after the last key
+            tab.wait_for_function("window.__kbChanges.length > 0", timeout=60_000)
         except PlaywrightTimeout:
-            print(f"  no results for {query!r} ({engine.name}, {mode}) within 30 s", flush=True)
+            print(f"  no answer to {query!r} ({engine.name}, {mode}) within 60 s", flush=True)
             return Measure(query, math.nan, 0, math.nan)
         # Settled: no change of the result list for QUIET_MS.
         while True:
@@ -241,8 +239,11 @@ def run_query(browser: object, server: StaticServer, sizes: GzipSizes, engine: E
         last_key, changes, first = tab.evaluate(
             "[window.__kbLastKey, window.__kbChanges, window.__kbFirst]")
         served = Served.parse(server.log()[start:], engine)
+        if not tab.evaluate("([list, item]) => !!document.querySelector(list)?.querySelector(item)",
+                            [engine.list_selector, engine.item_selector]):
+            print(f"  {query!r} ({engine.name}, {mode}): no results", flush=True)
         return Measure(query, sizes.kb(served.paths), len(served.paths),
-                       settled_ms(last_key, changes), first / 1000 if mode == "open" else None)
+                       settled_ms(last_key, changes), first / 1000 if mode == "open" and first else None)
     finally:
         context.close()
 

@@ -60,3 +60,21 @@ test("warm() analyses documents in slices until every one is done", () => {
   assert.equal(engine.warm(3), true);
   assert.equal(engine.warm(3), false);
 });
+
+test("a search superseded while its postings load stops before fetching texts (null)", async () => {
+  // A sharded payload: postings and texts come through load(), which lists what it was asked for.
+  const full = payload();
+  const sharded = { ...full, termShards: [0], docShards: [0] };
+  delete sharded.postings;
+  delete sharded.docs;
+  const asked = [];
+  const load = name => { asked.push(name); return Promise.resolve(name[0] === "t" ? full.postings : full.docs); };
+  let newer = false;
+  const engine = KbSearch.create(sharded, {}, lunr, Morphology, load);
+  const pending = engine.search("zwrot", () => newer);
+  newer = true;  // the next keystroke arrives while the term shard loads
+  assert.equal(await pending, null);
+  assert.deepEqual(asked, ["t0"]);
+  assert.ok(locations(await engine.search("zwrot", () => false))[0].includes("zwroty/"));
+  assert.deepEqual(asked, ["t0", "d0"]);
+});

@@ -126,7 +126,11 @@
       return found;
     }
 
-    function search(raw) {
+    /*
+     * `stale` (optional): true once a newer query superseded this one; then
+     * the search stops before fetching texts and resolves to null.
+     */
+    function search(raw, stale) {
       var list = Query.words(String(raw || ""), m, functionWords);
       if (!list.length) return Promise.resolve({ items: [] });
       var cache = { terms: Object.create(null), runs: Object.create(null) };
@@ -141,7 +145,7 @@
         });
       });
       return store.ensure("t", Object.keys(shards).map(Number)).then(function () {
-        return evaluate(raw, list, all, cache);
+        return stale && stale() ? null : evaluate(raw, list, all, cache);
       });
     }
 
