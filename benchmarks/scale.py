@@ -133,9 +133,13 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_response(self, code, message=None):
+        self.kb_status = code
+        super().send_response(code, message)
+
     def do_GET(self):
         super().do_GET()
-        log.write(unquote(urlsplit(self.path).path) + "\n")
+        log.write(f"{getattr(self, 'kb_status', 0)} {unquote(urlsplit(self.path).path)}\n")
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
 print(server.server_address[1], flush=True)
@@ -144,7 +148,8 @@ server.serve_forever()
 
 
 class StaticServer:
-    """A static server on loopback in a child process; `served()` lists the paths it answered."""
+    """A static server on loopback in a child process; `served()` lists the paths it answered,
+    `log()` the "<status> <path>" line of each request."""
 
     def __init__(self, folder: Path) -> None:
         import tempfile
@@ -156,8 +161,11 @@ class StaticServer:
         assert self._process.stdout is not None
         self.base = f"http://127.0.0.1:{int(self._process.stdout.readline())}/"
 
-    def served(self) -> list[str]:
+    def log(self) -> list[str]:
         return self._log.read_text(encoding="utf-8").splitlines()
+
+    def served(self) -> list[str]:
+        return [line.partition(" ")[2] for line in self.log()]
 
     def shutdown(self) -> None:
         self._process.terminate()

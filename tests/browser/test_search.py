@@ -63,6 +63,24 @@ def test_results_come_only_from_the_page_language(site: str, tab: Page) -> None:
     assert links and all(link.startswith("/sk/") for link in links)
 
 
+def test_typing_faster_than_the_worker_shows_the_newest_query(
+    sharded: tuple[str, int], tab: Page
+) -> None:
+    """Keystrokes the worker abandons (superseded before they fetch) still get an answer,
+    the newest: the box ends on the full query's results, as when it is pasted."""
+    tab.goto(sharded[0] + "pl/")
+    pasted = search(tab, "zlozyc reklamacje")
+    tab.goto(sharded[0] + "pl/akademia/doswiadczenie/")  # a fresh worker, nothing cached
+    box = tab.locator(BOX)
+    box.click()
+    tab.keyboard.type("zlozyc reklamacje", delay=0)
+    expect(tab.locator(LINKS).first).to_be_visible(timeout=5000)
+    tab.wait_for_timeout(500)
+    typed = tab.locator(LINKS).evaluate_all("links => links.map(a => a.href)")
+    assert pasted and [urlsplit(h).path + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
+                       for h in typed] == pasted
+
+
 @pytest.mark.parametrize(("query", "section"), [
     ("zlozyc reklamacje", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # without diacritics
     ("reklamacjami", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # another inflected form

@@ -45,9 +45,11 @@ def search(
     )
 
 
-def worker(worker_js: Path, messages: list[dict[str, Any]]) -> dict[str, Any]:
-    """Messages the worker at `worker_js` (in a built site) posts for `messages`."""
-    return _run(WORKER_DRIVER, [str(worker_js)], {"messages": messages})  # type: ignore[no-any-return]
+def worker(worker_js: Path, messages: list[dict[str, Any]], burst: bool = False) -> dict[str, Any]:
+    """Messages the worker at `worker_js` (in a built site) posts for `messages`: each
+    QUERY sent after the previous RESULT, or with `burst` all at once (fast typing)."""
+    return _run(  # type: ignore[no-any-return]
+        WORKER_DRIVER, [str(worker_js)], {"messages": messages, "burst": burst})
 
 
 def locations(result: dict[str, Any]) -> list[str]:

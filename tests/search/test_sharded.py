@@ -65,3 +65,27 @@ def test_shards_are_removed_when_the_site_becomes_small(tmp_path: Path) -> None:
     assert built.shard_files("pl")
     rebuilt = build_search_site(tmp_path)
     assert not rebuilt.shard_files("pl")
+
+
+def test_superseded_queries_fetch_nothing_and_get_the_newest_result(sharded: SearchSite) -> None:
+    """Typed faster than the worker answers: one RESULT per QUERY, all the newest one's,
+    and only the newest query's shards fetched."""
+    worker = sharded.site / "assets/kb/search/worker.js"
+    typed = ["r", "re", "rek", "rekl", "rekla", "reklamacja"]
+    burst = node.worker(worker, [setup(sharded, "pl"), *({"type": QUERY, "data": q} for q in typed)],
+                        burst=True)
+    alone = ask(sharded, ["reklamacja"])
+    assert not burst["errors"], burst["errors"]
+    types = [message["type"] for message in burst["messages"]]
+    assert types == [READY] + [RESULT] * len(typed)
+    newest = alone["messages"][1]["data"]  # type: ignore[index]
+    assert newest["items"] and all(message["data"] == newest for message in burst["messages"][1:])
+    assert burst["fetched"] == alone["fetched"]
+
+
+def test_a_short_word_being_typed_is_not_completed(sharded: SearchSite) -> None:
+    """'re' would stand for the most frequent words of the site; 'rek' is completed."""
+    out = ask(sharded, ["re", "rek"])
+    short, longer = (message["data"] for message in out["messages"][1:])  # type: ignore[index]
+    assert not any("reklamac" in item["location"] for group in short["items"] for item in group)
+    assert any("reklamac" in item["location"] for group in longer["items"] for item in group)

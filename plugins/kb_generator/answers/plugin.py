@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -241,12 +242,12 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
 
     on_post_build = CombinedEvent(_write_redirects, _write_catalogs)
 
-    def kb_export_state(self, locale: str) -> list[CatalogPage]:
-        """A language built in another process hands back its catalog pages."""
-        return [page for page in self.catalog_pages if page.locale == locale]
+    def kb_export_state(self, locale: str) -> list[dict[str, Any]]:
+        """A language built in another process or job hands back its catalog pages (as JSON)."""
+        return [dataclasses.asdict(page) for page in self.catalog_pages if page.locale == locale]
 
-    def kb_import_state(self, locale: str, state: list[CatalogPage]) -> None:
-        self.catalog_pages.extend(state)
+    def kb_import_state(self, locale: str, state: list[dict[str, Any]]) -> None:
+        self.catalog_pages.extend(CatalogPage(**page) for page in state)
 
     def _is_article(self, page: Page) -> bool:
         return bool(

@@ -41,6 +41,10 @@ PLACE_LANGUAGE = -110
 #: kb-search, kb-scale: files of this language's output (search files, section
 #: indexes), added after the files were placed so nobody relocates them.
 LANGUAGE_OUTPUT = -120
+#: kb-scale: last of all, once every plugin has added its files: a job without
+#: the default language, or a merge of jobs, leaves out the default language's
+#: pages (their job builds them) except the home page static-i18n needs.
+OTHER_JOBS_PAGES = -1000
 
 # -- on_nav --------------------------------------------------------------------
 

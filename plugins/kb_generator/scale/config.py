@@ -17,3 +17,13 @@ class ScaleConfig(Config):
 
     serve_languages = c.ListOfItems(c.Type(str), default=[])
     """Languages `mkdocs serve` builds (all when empty); `KB_SERVE_LANGUAGES=pl,et` overrides."""
+
+    job_languages = c.ListOfItems(c.Type(str), default=[])
+    """Build only these languages, as one job of a multi-job build (`KB_JOB_LANGUAGES=et,sk` overrides).
+
+    The job's site holds its languages (and, with the default language, the
+    root files) and a report for the merge; see `merge_jobs`."""
+
+    merge_jobs = c.ListOfItems(c.Type(str), default=[])
+    """Site folders of jobs to merge into this build's site, rendering no page
+    (`KB_MERGE_JOBS=site-pl,site-et` overrides; relative to mkdocs.yml)."""

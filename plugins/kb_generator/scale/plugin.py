@@ -6,18 +6,18 @@ import functools
 import logging
 import os
 import time
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from kb_generator.core import priorities
-from kb_generator.core.contracts import language_state_plugins
+from kb_generator.core.contracts import LanguageState, language_state_plugins
 from kb_generator.core.front_matter import front_matter_of
 from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
 from kb_generator.core.upstream import (
@@ -30,6 +30,7 @@ from kb_generator.core.upstream import (
     set_nested_build,
     start_language_build,
 )
+from kb_generator.scale import jobs
 from kb_generator.scale.config import ScaleConfig
 from kb_generator.scale.navigation import collapse, index_markdown, large_sections
 from kb_generator.scale.parallel import LanguageProcesses
@@ -46,6 +47,8 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         self.started = 0.0
         self.forked = False
         self._release: Any = None
+        self.job: list[str] = []  # the languages this job builds (empty: all)
+        self.merge: list[Path] = []  # the jobs' sites this build merges
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # `serve` rebuilds in a process with server threads: never fork there.
@@ -60,6 +63,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         if is_outermost_build(config) and current_locale(config) == locales.default:
             self.started = time.perf_counter()
             self.forked = False
+            self._read_jobs(config)
         elif current_locale(config) != locales.default:
             # Shared root files come from the default language only: written
             # by every language they would depend on which finished last.
@@ -73,14 +77,32 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     @event_priority(priorities.FORK_LANGUAGES)
     def _fork_languages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         i18n = i18n_plugin(config)
-        if (not self.config.parallel_languages or self.command == "serve" or i18n is None
-                or not is_outermost_build(config) or self.forked):
+        # A job builds its languages in processes whatever `parallel_languages` says.
+        if (not (self.config.parallel_languages or self.job) or self.command == "serve"
+                or i18n is None or not is_outermost_build(config) or self.forked):
             return files
         self.forked = True
         for locale in site_locales(config).codes:
-            if locale != building_language(i18n):
+            if locale != building_language(i18n) and (not self.job or locale in self.job) and not self.merge:
                 self.processes.start(locale, functools.partial(_build_language, config, locale))
-        log.info(f"building {', '.join(self.processes.running)} in parallel processes")
+        if self.processes.running:
+            log.info(f"building {', '.join(self.processes.running)} in parallel processes")
+        return files
+
+    # Last: a merge, or a job without the default language, renders no page
+    # of the default language but its home (static-i18n wants one), nor
+    # copies its files: its site comes from the job that builds it.
+    @event_priority(priorities.OTHER_JOBS_PAGES)
+    def _skip_default_language(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if not is_outermost_build(config) or self.command == "serve":
+            return files
+        default = site_locales(config).default
+        if self.merge or (self.job and default not in self.job):
+            homes = {f"{folder}{name}" for folder in ("", f"{default}/")
+                     for name in ("index.md", "README.md")}
+            for file in files:
+                if file.src_uri not in homes:
+                    file.inclusion = InclusionLevel.EXCLUDED
         return files
 
     # After static-i18n (-100) placed the files: index pages for big folders.
@@ -117,7 +139,21 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
             return
         limit_languages(i18n, wanted)
 
-    on_files = CombinedEvent(_fork_languages, _write_section_indexes)
+    def _read_jobs(self, config: MkDocsConfig) -> None:
+        """A job's languages or the jobs to merge (options, or the environment in CI)."""
+        self.job = jobs.parse_locales(os.environ.get("KB_JOB_LANGUAGES", "")) or list(
+            self.config.job_languages)
+        folders = jobs.parse_locales(os.environ.get("KB_MERGE_JOBS", "")) or list(self.config.merge_jobs)
+        base = Path(config.config_file_path or ".").parent
+        self.merge = [base / folder for folder in folders]
+        if self.command == "serve":
+            self.job, self.merge = [], []
+        if self.job and self.merge:
+            raise PluginError("kb-scale: a build is either a job (job_languages) or a merge "
+                              "(merge_jobs), not both")
+        jobs.check_locales(self.job, site_locales(config).codes, "job_languages")
+
+    on_files = CombinedEvent(_fork_languages, _write_section_indexes, _skip_default_language)
 
     # After static-i18n's navigation rework (-100).
     @event_priority(priorities.COLLAPSE_NAVIGATION)
@@ -131,10 +167,12 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     # languages one by one: they are already built, in parallel.
     @event_priority(priorities.COLLECT_LANGUAGES)
     def _collect_languages(self, config: MkDocsConfig) -> None:
-        if not self.processes.running or not is_outermost_build(config):
+        if not is_outermost_build(config) or not (self.processes.running or self.job or self.merge):
             return
         results = self.processes.wait()
         plugins = language_state_plugins(config)
+        if self.merge:
+            self._merge_jobs(config, plugins)
         for result in sorted(results, key=lambda r: r.locale):
             for name, level, text in result.warnings:
                 logging.getLogger(name).log(level, text)
@@ -144,6 +182,9 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
                 raise PluginError(f"building '{result.locale}' failed: {result.error}")
             for name, state in result.states.items():
                 plugins[name].kb_import_state(result.locale, state)
+        if self.job:
+            states = {locale: _states(config, locale) for locale in self.job}
+            jobs.write_report(Path(config.site_dir), self.job, states)
         i18n = i18n_plugin(config)
         if i18n is not None:
             set_nested_build(i18n, True)  # its on_post_build then skips the sequential builds
@@ -160,6 +201,20 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
 
     on_post_build = CombinedEvent(_collect_languages, _release_languages)
 
+    def _merge_jobs(self, config: MkDocsConfig, plugins: dict[str, LanguageState]) -> None:
+        """Copy the jobs' sites into this one and take their plugins' states."""
+        locales = site_locales(config)
+        reports = {folder: jobs.read_report(folder) for folder in self.merge}
+        owner = jobs.plan_merge(reports, locales.codes)
+        jobs.merge_sites(Path(config.site_dir), owner, locales.default)
+        for code, folder in sorted(owner.items()):
+            for name, state in reports[folder]["states"].get(code, {}).items():
+                if name not in plugins:
+                    raise PluginError(f"kb-scale: {folder} was built with plugin '{name}', "
+                                      "which this site does not use: build jobs and merge from one commit")
+                plugins[name].kb_import_state(code, state)
+        log.info(f"merged {', '.join(sorted(owner))} from {len(reports)} jobs")
+
     # Before kb-translations empties the site directory: no language
     # process may still be writing into it, nor leave its report behind.
     @event_priority(priorities.STOP_LANGUAGES)
@@ -170,6 +225,11 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
             self._release = None
 
 
+def _states(config: MkDocsConfig, locale: str) -> dict[str, Any]:
+    """What each plugin hands over about `locale` at the end of a language's build."""
+    return {name: plugin.kb_export_state(locale) for name, plugin in language_state_plugins(config).items()}
+
+
 def _build_language(config: MkDocsConfig, locale: str) -> dict[str, Any]:
     """In the forked process: the nested build static-i18n would run for `locale`."""
     i18n = i18n_plugin(config)
@@ -178,4 +238,4 @@ def _build_language(config: MkDocsConfig, locale: str) -> dict[str, Any]:
     keep_site_directory()  # the parent cleaned it already
     quiet_nested_build_log()  # as static-i18n does for its nested builds
     build(config)
-    return {name: plugin.kb_export_state(locale) for name, plugin in language_state_plugins(config).items()}
+    return _states(config, locale)

@@ -263,6 +263,7 @@ def build_payload(
     # The browser gets the site key of every indexed word.
     lexicon, bridge = analyzer.browser_tables(vocabulary)
     terms, postings = builder.build()
+    parents = [doc.pop("p") for doc in stored]
     return {
         "format": FORMAT,
         "locale": analyzer.locale,
@@ -273,7 +274,11 @@ def build_payload(
         "synonyms": synonyms,
         "fields": list(FIELDS),
         "count": len(stored),
-        "parents": [doc.pop("p") for doc in stored],
+        "parents": parents,
+        # Each page's location and title, flat [ref, location, title, ...]: the
+        # results below the first screen are listed without fetching their texts.
+        "heads": [item for ref, doc in enumerate(stored) if parents[ref] == ref
+                  for item in (ref, doc["l"], doc["t"])],
         "terms": terms,
         # Documents per term: ranks a short prefix's many completions without their postings.
         "df": [len({int(flat[k]) for k in range(0, len(flat), 3)}) for flat in postings],

@@ -70,3 +70,46 @@ test("warm() analyses documents in slices until every one is done", () => {
   assert.equal(engine.warm(3), true);
   assert.equal(engine.warm(3), false);
 });
+
+test("a search superseded while its postings load stops before fetching texts (null)", async () => {
+  // A sharded payload: postings and texts come through load(), which lists what it was asked for.
+  const full = payload();
+  const sharded = { ...full, termShards: [0], docShards: [0] };
+  delete sharded.postings;
+  delete sharded.docs;
+  const asked = [];
+  const load = name => { asked.push(name); return Promise.resolve(name[0] === "t" ? full.postings : full.docs); };
+  let newer = false;
+  const engine = KbSearch.create(sharded, {}, lunr, Morphology, load);
+  const pending = engine.search("zwrot", () => newer);
+  newer = true;  // the next keystroke arrives while the term shard loads
+  assert.equal(await pending, null);
+  assert.deepEqual(asked, ["t0"]);
+  assert.ok(locations(await engine.search("zwrot", () => false))[0].includes("zwroty/"));
+  assert.deepEqual(asked, ["t0", "d0"]);
+});
+
+test("texts are fetched for the first screen of results; the rest are listed by page title", async () => {
+  const many = Array.from({ length: 30 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: `Zwrot pieniędzy ${n}.` }));
+  const full = makePayload(many);
+  const heads = many.flatMap((doc, ref) => [ref, doc.l, doc.t]);
+  // One document shard per page, so what is fetched shows which texts were needed.
+  const sharded = { ...full, heads, termShards: [0], docShards: many.map((_, ref) => ref) };
+  delete sharded.postings;
+  delete sharded.docs;
+  const asked = [];
+  const load = name => {
+    asked.push(name);
+    return Promise.resolve(name === "t0" ? full.postings : [full.docs[Number(name.slice(1))]]);
+  };
+  const result = await KbSearch.create(sharded, {}, lunr, Morphology, load).search("zwrot");
+  assert.equal(result.items.length, 20);  // max_results pages listed
+  assert.equal(asked.filter(name => name.startsWith("d")).length, 10);
+  const below = result.items.slice(10);
+  assert.ok(below.every(group => group.length === 1 && group[0].text === "" && /^p\d+\/$/.test(group[0].location)));
+  assert.match(below[0][0].title, /^Strona \d+$/);
+  assert.ok(result.items.slice(0, 10).every(group => group[0].text.includes("<mark>Zwrot</mark>")));
+  // The same payload in one file lists the same results.
+  const single = await KbSearch.create({ ...full, heads }, {}, lunr, Morphology).search("zwrot");
+  assert.deepEqual(single, result);
+});

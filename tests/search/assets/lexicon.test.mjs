@@ -25,8 +25,16 @@ test("a known word stands for itself at full weight", () => {
 
 test("the word being typed stands for its completions, a typed-out one does not", () => {
   assert.ok("reklamacje" in expand("reklam")[0]);
-  assert.equal(expand("za")[0].zamowienie, 0.5);
-  assert.deepEqual(Object.keys(expand("za ")[0]), []);
+  assert.equal(expand("zam")[0].zamowienie, 0.5);
+  assert.deepEqual(Object.keys(expand("zam ")[0]), []);
+});
+
+test("a word being typed is completed from three letters on, not from one or two", () => {
+  // "z" or "za" would stand for the most frequent words of a big site: their
+  // postings and result texts would be downloaded only to type the next letter.
+  assert.deepEqual(Object.keys(expand("z")[0]), []);
+  assert.deepEqual(Object.keys(expand("za")[0]), []);
+  assert.ok("zamowienie" in expand("zam")[0]);
 });
 
 test("keys sharing a stem and compounds are ranking signals below the word itself", () => {

@@ -6,7 +6,7 @@
  *
  * importScripts and fetch read files next to the worker in the built site
  * (and list what was fetched); messages in, messages out, in order. Writes
- * {messages, errors, fetched}.
+ * {messages, errors, fetched}. Input: {messages, burst}.
  */
 "use strict";
 const fs = require("fs"), path = require("path"), vm = require("vm");
@@ -35,10 +35,18 @@ scope.importScripts = (...urls) => urls.forEach(
   url => vm.runInContext(fs.readFileSync(local(url), "utf8"), context));
 vm.runInContext(fs.readFileSync(workerPath, "utf8"), context);
 (async () => {
+  // A visitor typing slowly: each QUERY after the previous one's RESULT;
+  // with `burst`, every QUERY at once (typing faster than the worker answers).
   for (const message of input.messages) {
+    const answered = out.filter(m => m.type === 3).length;
     listener({ data: message });
     if (message.type === 0) {
       while (!out.some(m => m.type === 1)) await new Promise(r => setTimeout(r, 5));
+    } else if (message.type === 2 && !input.burst) {
+      const deadline = Date.now() + 20000;
+      while (out.filter(m => m.type === 3).length === answered && Date.now() < deadline) {
+        await new Promise(r => setTimeout(r, 1));
+      }
     }
   }
   const queries = input.messages.filter(m => m.type === 2).length;

@@ -47,6 +47,10 @@
   var Presentation = sibling("KbSearchPresentation", "presentation.js");
 
   var MAX_SECTIONS = 8;     // sections shown per page (Material folds all but the best)
+  // Results whose texts are fetched: Material renders the first 10 at once and
+  // the rest as the visitor scrolls; those are listed by page title and location
+  // (the index's `heads`), without their sections' texts.
+  var SCREEN = 10;
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var DIGIT = /\p{Nd}/u;
   var OPTIONS = ["fuzzy_min", "excerpt", "max_results"];
@@ -87,6 +91,12 @@
     var fallbackPages = payload.fallback || [];
     var messages = payload.messages || {};
     var analysed = new Array(count);  // doc -> {title: tokens, text: tokens}, on demand
+    var heads = null;  // page ref -> {l, t}; without them (older or test payloads) every result is on screen
+    if (payload.heads) {
+      heads = Object.create(null);
+      for (var h = 0; h < payload.heads.length; h += 3) heads[payload.heads[h]] = { l: payload.heads[h + 1], t: payload.heads[h + 2], x: "" };
+    }
+    var screen = heads ? SCREEN : Infinity;
 
     function analysis(ref) {
       var a = analysed[ref];
@@ -126,7 +136,11 @@
       return found;
     }
 
-    function search(raw) {
+    /*
+     * `stale` (optional): true once a newer query superseded this one; then
+     * the search stops before fetching texts and resolves to null.
+     */
+    function search(raw, stale) {
       var list = Query.words(String(raw || ""), m, functionWords);
       if (!list.length) return Promise.resolve({ items: [] });
       var cache = { terms: Object.create(null), runs: Object.create(null) };
@@ -141,7 +155,7 @@
         });
       });
       return store.ensure("t", Object.keys(shards).map(Number)).then(function () {
-        return evaluate(raw, list, all, cache);
+        return stale && stale() ? null : evaluate(raw, list, all, cache);
       });
     }
 
@@ -186,14 +200,18 @@
       });
       var card = Query.definitionFor(list, definitions);
 
-      var shown = Object.create(null);
-      ranked.forEach(function (group) {
+      var shown = Object.create(null), onScreen = Object.create(null);
+      ranked.forEach(function (group, i) {
+        if (i >= screen) return;
+        group.onScreen = true;
+        onScreen[group.refs[0]] = true;
         group.refs.concat([group.parent]).forEach(function (ref) { shown[store.docShard(ref)] = true; });
       });
       if (card) [card.r, parents[card.r]].forEach(function (ref) { shown[store.docShard(ref)] = true; });
       return store.ensure("d", Object.keys(shown).map(Number)).then(function () {
+        // The glossary's group moves down only among the results on screen, whose headings are loaded.
         ranked = Presentation.glossaryInPlace(ranked, function (parent) { return glossaryPages[parent]; },
-                                              function (ref) { return headingHoldsAll(ref, list, cache); });
+                                              function (ref) { return onScreen[ref] === true && headingHoldsAll(ref, list, cache); });
         return present(raw, list, ranked, { rank: best, variant: bestVariant }, all, rankings, cache, card);
       });
     }
@@ -222,7 +240,14 @@
         var top = ranked.length ? ranked[0].top : 0;
         items.push([Presentation.definitionItem(docs[card.r], card.d, top + 1, messages), shownItem(parents[card.r])]);
       }
+      function headItem(group) {
+        var ref = group.refs[0], v = best.variant[ref], head = heads[group.parent];
+        var a = { title: Presentation.analyse(m, head.t), text: [] };
+        return Presentation.item(head, a, matchedTerms(ref, rankings, cache), best.rank[ref],
+                                 all[v], matchedWords(all[v], ref, cache), excerptLength);
+      }
       items = items.concat(ranked.map(function (group) {
+        if (!group.onScreen) return [headItem(group)];
         var out = group.refs.map(shownItem);
         // Material groups by page and expects the page's own entry in the group.
         if (group.refs.indexOf(group.parent) < 0) out.push(shownItem(group.parent));

@@ -18,6 +18,10 @@
 
   var PREFIX_BOOST = 0.5;   // a completion of the word being typed
   var PREFIX_LIMIT = 40;    // most completions of a short prefix (the most frequent)
+  // The word being typed is completed from this many letters on: "o" or "ob"
+  // would stand for the most frequent words of the site, whose postings and
+  // result texts a visitor downloads only to type the next letter.
+  var PREFIX_MIN = 3;
   var FUZZY_BOOST = 0.5;    // a word one edit away from an unknown word (a typo)
   var NEIGHBOUR_BOOST = 0.4;  // a key sharing the stem (see neighbours())
   var NEIGHBOUR_MIN = 4;
@@ -77,7 +81,9 @@
       // documents it meets anyway, and they are the largest postings there are.
       var common = count >= COMMON_MIN_DOCUMENTS && hasTerm(word.key) &&
         df[positions[word.key]] >= count * COMMON_SHARE;
-      if (word.prefix && !common) completions(word.fold).forEach(add(PREFIX_BOOST));
+      if (word.prefix && !common && Morphology.cpLength(word.fold) >= PREFIX_MIN) {
+        completions(word.fold).forEach(add(PREFIX_BOOST));
+      }
       var known = Object.keys(terms).length > 0;
       // A function word stands for itself (and, being typed, its completions).
       if (word.func) return terms;

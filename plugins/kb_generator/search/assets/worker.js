@@ -48,10 +48,20 @@
     if (engine && engine.warm(20)) setTimeout(warm, 0);
   }
 
-  function answer(query) {
+  /*
+   * Material sends every keystroke. A query a newer one superseded before its
+   * turn is not run; one superseded while it waited for its postings stops
+   * before fetching texts (engine.search's `stale`, null). Neither is left
+   * unanswered: it gets the newer query's RESULT, in order, so Material still
+   * receives one RESULT per QUERY and shows the newest.
+   */
+  var latest = 0;  // number of the newest query received
+  var owed = 0;    // superseded queries still waiting for a RESULT
+
+  function answer(query, stale) {
     if (!engine) return { items: [] };
     return Promise.resolve()
-      .then(function () { return engine.search(query); })
+      .then(function () { return engine.search(query, stale); })
       .catch(function (error) {
         console.warn("kb-search: query failed: " + query, error);
         return { items: [] };
@@ -75,11 +85,18 @@
             setTimeout(warm, 0);
           });
         break;
-      case QUERY:
+      case QUERY: {
+        var number = ++latest;
+        var stale = function () { return number !== latest; };
         queue = queue
-          .then(function () { return answer(message.data); })
-          .then(function (result) { self.postMessage({ type: RESULT, data: result }); });
+          .then(function () { return stale() ? null : answer(message.data, stale); })
+          .then(function (result) {
+            if (result === null) { owed += 1; return; }
+            for (; owed >= 0; owed--) self.postMessage({ type: RESULT, data: result });
+            owed = 0;
+          });
         break;
+      }
       default:
         break;
     }
