@@ -57,7 +57,7 @@ lint: venv $(NODE_STAMP)
 JS_TESTS = $(shell find tests -name '*.test.mjs' | sort)
 jstest: $(NODE_STAMP)
 	@echo "==> node --test"
-	@node --test $(JS_TESTS)
+	@node --test --test-reporter=spec $(JS_TESTS)  # one line a test (Node >= 18.15)
 
 # Rewrites .ci/requirements.lock from pyproject.toml for every supported Python.
 lock: venv

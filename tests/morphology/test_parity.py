@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from kb_generator.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table, tokenize
-from kb_generator.morphology.parity import ASSET, node_run
 from kb_generator.morphology.rules import table_json
+
+from tests.morphology.parity import ASSET, node_run
 
 from .groups import load_groups
 

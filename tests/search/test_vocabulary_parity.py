@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from kb_generator.morphology import analyzer, fold, tokenize
-from kb_generator.morphology.parity import node_run
+
+from tests.morphology.parity import node_run
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 LOCALES = sorted(path.name for path in DOCS.iterdir() if path.is_dir())

@@ -1,8 +1,8 @@
 """Run the JavaScript twin under node, so tests can compare it with Python.
 
-Used by tests/morphology/test_parity.py and meant for later tests that
-check a built site's whole vocabulary: ``node_keys(words, "pl")`` returns
-the browser's keys for the words, to compare with :func:`key`.
+Used by tests/morphology/test_parity.py and tests/search/test_vocabulary_parity.py:
+``node_keys(words, "pl")`` returns the browser's keys for the words, to compare
+with the build's `key`. The driver is tests/morphology/assets/twin_driver.cjs.
 """
 
 from __future__ import annotations
@@ -14,28 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .rules import table_json
-from .tokens import Token
+from kb_generator import morphology
+from kb_generator.morphology.rules import table_json
+from kb_generator.morphology.tokens import Token
 
 __all__ = ["ASSET", "NodeMissingError", "NodeResult", "node_keys", "node_run", "node_tokenize"]
 
-ASSET = Path(__file__).parent / "assets" / "morphology.js"
-
-# Reads {table, lexicon, bridge, words, texts} on stdin and answers with the twin's
-# stems, keys, folds and tokens (offsets converted to code points).
-_SCRIPT = r"""
-const fs = require("fs");
-const M = require(process.argv[1]);
-const p = JSON.parse(fs.readFileSync(0, "utf8"));
-const m = M.create(p.table, p.lexicon, p.bridge);
-const cp = (s, i) => M.cpLength(s.slice(0, i));
-process.stdout.write(JSON.stringify({
-  stems: p.words.map(m.stem),
-  keys: p.words.map(m.key),
-  folds: p.words.map(m.fold),
-  tokens: p.texts.map(t => m.tokenize(t).map(k => [k.text, cp(t, k.start), cp(t, k.end)])),
-}));
-"""
+ASSET = Path(morphology.__file__).parent / "assets" / "morphology.js"
+DRIVER = Path(__file__).parent / "assets" / "twin_driver.cjs"
 
 
 class NodeMissingError(RuntimeError):
@@ -73,7 +59,7 @@ def node_run(
         "texts": list(texts),
     }
     proc = subprocess.run(
-        [binary, "-e", _SCRIPT, str(ASSET)],
+        [binary, str(DRIVER), str(ASSET)],
         input=json.dumps(payload, ensure_ascii=True),
         capture_output=True,
         text=True,
