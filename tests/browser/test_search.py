@@ -211,10 +211,16 @@ def test_the_card_suggestions_and_fallback_pages_are_valid_html(
     for number, query in enumerate(["NPS", "IVR", "lteefon"]):
         search(tab, query)
         # Our groups (Material's own "N more" folds put a <div> in <summary>, which Nu rejects).
-        results = "<ol>" + "".join(tab.locator(".md-search-result__item").evaluate_all(
-            "items => items.filter(item => !item.querySelector('details')).map(item => item.outerHTML)"
-        )) + "</ol>"
-        assert "kb-search-" in results
+        # On a busy machine an earlier keystroke's answer may still be on screen: wait
+        # (up to 5 s) for the query's card or dead-end answer instead of a fixed pause.
+        for _ in range(50):
+            results = "<ol>" + "".join(tab.locator(".md-search-result__item").evaluate_all(
+                "items => items.filter(item => !item.querySelector('details')).map(item => item.outerHTML)"
+            )) + "</ol>"
+            if "kb-search-" in results:
+                break
+            tab.wait_for_timeout(100)
+        assert "kb-search-" in results, results
         path = tmp_path / f"results-{number}.html"
         path.write_text(
             f'<!DOCTYPE html>\n<html lang="sk"><head><title>{query}</title></head>'
