@@ -314,13 +314,13 @@ def main() -> None:
                   f"{percentile(o.latencies, 0.95):>8.1f}")
     kinds = sorted({kind for o in results.values() for kind in o.kinds})
     print("\nours per category (card: share of queries answered with a definition card)")
-    print(f"{'lang':<5}{'kind':<16}{'queries':>8}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}{'card':>7}")
+    print(f"{'lang':<5}{'kind':<20}{'queries':>8}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}{'card':>7}")
     for locale in locales:
         o = results[locale, "ours"]
         for kind in kinds:
             part = o.of_kind(kind)
             if part.ranks:
-                print(f"{locale:<5}{kind:<16}{len(part.ranks):>8}{part.hit_at(1):>7.2f}{part.hit_at(5):>7.2f}"
+                print(f"{locale:<5}{kind:<20}{len(part.ranks):>8}{part.hit_at(1):>7.2f}{part.hit_at(5):>7.2f}"
                       f"{part.mrr():>7.2f}{sum(part.cards) / len(part.cards):>7.2f}")
         print(f"{locale:<5}empty panels: {len(o.empty)} {o.empty}")
     if args.verbose:

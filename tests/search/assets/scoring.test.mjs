@@ -67,6 +67,24 @@ test("function words help but never decide: a document meeting only them has no 
   assert.ok(ranked.rank[1] > ranked.rank[2] && ranked.rank[2] > ranked.rank[0]);
 });
 
+test("function words met as strongly as anywhere (a FAQ question worded like the query) count up to twice", () => {
+  // "czy może ... klient": doc 0 holds both function words in its question (lunr 20, 25: each
+  // word's best on the site), doc 1 the same words scattered through its text (2, 2.5); both
+  // meet the content word alike, doc 2 holds the content word more strongly but no function word.
+  const words = [{ key: "czy", func: true, unit: 0, span: 1 }, { key: "moze", func: true, unit: 1, span: 1 },
+                 { key: "klient", unit: 2, span: 1 }];
+  const runs = {
+    czy: runOf({ 0: 20, 1: 2 }, 3, 1), moze: runOf({ 0: 25, 1: 2.5 }, 3, 1), klient: runOf({ 0: 4, 1: 4, 2: 5 }, 3, 1),
+  };
+  const ranked = Scoring.rank(words, words, word => runs[word.key], 3);
+  assert.ok(ranked.rank[0] > ranked.rank[1] && ranked.rank[0] > ranked.rank[2]);
+  // Coverage: klient at half strength (0.5), function words at a tenth of 2 (question) or of 1.1 (text).
+  const coverage = (covered, functions) => (covered + 0.1 * functions) / (1 + 0.1 * 2);
+  assert.ok(Math.abs(ranked.rank[0] - (10000 * coverage(0.5, 4) + 300 * 4 / 2 + 100 * 49 / 69)) < 1e-6);
+  assert.ok(Math.abs(ranked.rank[1] - (10000 * coverage(0.5, 2.2) + 300 * 2.2 / 2 + 100 * 8.5 / 28.5)) < 1e-6);
+  assert.equal(ranked.content[0] + ranked.content[1] + ranked.content[2], 3);
+});
+
 test("a synonym standing for two typed words covers their weight in proportion", () => {
   const typed = [{ key: "cx", unit: 0, span: 1 }, { key: "tips", unit: 1, span: 1 }];
   const variant = [{ key: "customer", unit: 0, span: 1 }, { key: "experience", unit: 0, span: 1 }, typed[1]];

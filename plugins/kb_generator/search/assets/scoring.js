@@ -6,9 +6,11 @@
  * field). rank() orders documents for one variant of a query: by how much of
  * the query they cover (rarer words weigh more, a function word a tenth of a
  * content word, and a word counts by how strongly the document meets it:
- * in a heading nearly fully, once in body text about half), then a small
- * bonus for the function words met, then lunr's score; a document that meets
- * no content word is marked for dropping.
+ * in a heading nearly fully, once in body text about half; a function word
+ * up to twice its tenth where it is met as strongly as anywhere on the site,
+ * as in a FAQ question worded like the query), then a small bonus for the
+ * function words met, then lunr's score; a document that meets no content
+ * word is marked for dropping.
  *
  *   var scored = KbSearchScoring.score({postings, position, count}, {term: boost})
  *   scored.scores[ref], scored.refs, scored.termsAt(ref)
@@ -19,6 +21,13 @@
   var SCORE_HALF = 20;      // the lunr score that fills half of the score part of a rank
   var FUNCTION_SHARE = 0.1;  // a function word's weight in coverage, against a content word's 1
   var FUNCTION_TIER = 300;   // and a bonus for meeting them (every content word is worth up to 10000)
+  // A function word met anywhere counts its share; met as strongly as its
+  // strongest match on the site (its lunr score against the best), up to
+  // FUNCTION_STRONG times that again. "czy", "jedno", "może" in the FAQ
+  // question "Czy jedna zła rozmowa może…?" say more than the same words
+  // scattered through body text; lunr's score alone hides that, since a
+  // common word's score is small even in a heading.
+  var FUNCTION_STRONG = 1;
   // How strongly a document meets a word: its lunr score for the word s
   // counts s / (s + STRENGTH_HALF) of the word's weight in coverage. Met once
   // in body text (a score of 2 to 4) about half; in a heading or FAQ question
@@ -74,6 +83,16 @@
     return { scores: scores, seen: seen, refs: refs, matches: refs.length, termsAt: termsAt };
   }
 
+  /* A word's best lunr score over the documents it meets (kept on its run). */
+  function strongest(scored) {
+    if (scored.strongest === undefined) {
+      var top = 0;
+      for (var i = 0; i < scored.refs.length; i++) top = Math.max(top, scored.scores[scored.refs[i]]);
+      scored.strongest = top;
+    }
+    return scored.strongest;
+  }
+
   /* A word's weight in coverage: rarer words (fewer `matches` among `count` documents) weigh more. */
   function weight(matches, count) {
     return Math.log(1 + count / (1 + matches));
@@ -100,7 +119,7 @@
       unitFunctionWeights[word.unit] = sum(functionWeights.slice(word.unit, word.unit + word.span));
     });
     var sums = new Float64Array(count), covered = new Float64Array(count), seen = new Uint8Array(count);
-    var functionCovered = new Float64Array(count);
+    var functionMet = new Float64Array(count), functionStrength = new Float64Array(count);
     var refs = [];
     variant.forEach(function (word) {
       var scored = run(word), size = sizes[word.unit];
@@ -110,18 +129,26 @@
         if (!seen[ref]) { seen[ref] = 1; refs.push(ref); }
         sums[ref] += scored.scores[ref];
         covered[ref] += share * scored.scores[ref] / (scored.scores[ref] + STRENGTH_HALF);
-        functionCovered[ref] += functionShare;
+        if (functionShare > 0) {
+          var top = strongest(scored);
+          functionMet[ref] += functionShare;
+          functionStrength[ref] += functionShare * (top > 0 ? FUNCTION_STRONG * scored.scores[ref] / top : 0);
+        }
       }
     });
     var ranks = new Float64Array(count), content = new Uint8Array(count);
     for (var j = 0; j < refs.length; j++) {
       var r = refs[j];
+      // How strongly function words are met counts only beside a content word:
+      // a document meeting nothing else stays where it was (and is dropped).
+      var functionCovered = functionMet[r] + (covered[r] > 0 ? functionStrength[r] : 0);
       // Coverage first (a word by its weight and how strongly it is met; a
-      // function word weighs a tenth), then a small bonus for the function words met, lunr's score
+      // function word weighs a tenth, up to twice that met strongly), then a
+      // small bonus for the function words met, lunr's score
       // last, in a range Material still tells apart at the two decimals it
       // renders. Documents that meet no content word are dropped (engine.js).
-      var coverage = (covered[r] + FUNCTION_SHARE * functionCovered[r]) / (total + FUNCTION_SHARE * functionTotal);
-      ranks[r] = 10000 * coverage + (functionTotal > 0 ? FUNCTION_TIER * functionCovered[r] / functionTotal : 0) +
+      var coverage = (covered[r] + FUNCTION_SHARE * functionCovered) / (total + FUNCTION_SHARE * functionTotal);
+      ranks[r] = 10000 * coverage + (functionTotal > 0 ? FUNCTION_TIER * functionCovered / functionTotal : 0) +
         100 * sums[r] / (sums[r] + SCORE_HALF);
       content[r] = covered[r] > 0 ? 1 : 0;
     }
