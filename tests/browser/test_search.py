@@ -183,6 +183,28 @@ def test_definition_card_and_fallback_pages_in_the_real_search_box(
     assert "/sk/pomoc/" in focused
 
 
+#: A natural question per language and the FAQ answer whose question is worded like it
+#: ("czy ... jedna ... może" in "Czy jedna zła rozmowa może zniszczyć relację z klientem?").
+FAQ_LIKE_THE_QUESTION = {
+    "pl": ("czy jedna rozmowa moze zniechecic klienta", "/pl/akademia/zla-obsluga-klienta/"),
+    "et": ("kas üks vestlus võib kliendi ära peletada", "/et/akadeemia/halb-klienditeenindus/"),
+    "sk": ("môže jeden rozhovor odradiť zákazníka", "/sk/akademia/zla-zakaznicka-sluzba/"),
+}
+
+
+@pytest.mark.parametrize("locale", ["pl", "et", "sk"])
+def test_a_question_finds_the_faq_answer_asked_the_same_way(
+    bundled_site: Path, serve: Serve, tab: Page, locale: str,
+) -> None:
+    """Function words met in a FAQ question count for more than the same words in body text:
+    the answer leads, not a section that only mentions the content words (before issue 16's
+    third session the Polish question led with the NPS section)."""
+    question, page_path = FAQ_LIKE_THE_QUESTION[locale]
+    tab.goto(serve(bundled_site) + f"{locale}/")
+    links = search(tab, question)
+    assert links[:2] == [page_path, page_path + "#bad-service-one-mistake"], links[:4]
+
+
 def test_did_you_mean_is_a_search_reached_with_the_keyboard(
     bundled_site: Path, serve: Serve, tab: Page,
 ) -> None:
