@@ -95,6 +95,19 @@ def test_learned_rules_may_take_the_whole_word_as_context() -> None:
     assert apply_table(table, "dokyp") == "dokypať"
 
 
+def test_short_whole_forms_become_rules_below_min_count() -> None:
+    # An irregular short form (`teeb` of `tegema`) is no word end of many forms.
+    pairs = [("teeb", "tegema"), ("hoiab", "hoidma"), ("loeb", "lugema"),
+             ("keeb", "keema"), ("veeb", "veema")]
+    plain = parse_table({"locale": "xx", "min_length": 1,
+                         "steps": [{"name": "learned", "rules": learn_rules(pairs, min_count=2)}]})
+    short = parse_table({"locale": "xx", "min_length": 1,
+                         "steps": [{"name": "learned", "rules": learn_rules(pairs, min_count=2, short=4)}]})
+    assert apply_table(plain, "teeb") != "tegema"
+    assert apply_table(short, "teeb") == "tegema" and apply_table(short, "keeb") == "keema"
+    assert apply_table(short, "hoiab") == apply_table(plain, "hoiab")  # longer forms: as before
+
+
 def test_learned_rules_weigh_frequent_forms() -> None:
     pairs = [("nową", "nowy"), ("płyną", "płynąć"), ("miną", "minąć")]
     by_type = learn_rules(pairs, max_context=2, min_count=1)
