@@ -13,6 +13,13 @@ keystroke-to-results latency in headless Chromium, per language, and the writer'
 (edit one article while `mkdocs serve` runs: time until the browser shows it).
 
     .venv/bin/python benchmarks/scale.py [--articles 1000] [--skip-browser] [--skip-serve] [--ours-only]
+
+With --morphology-cost it only builds our site twice, with rules-only keys (no
+dictionary at build time: every key is the learned rules' `fold(stem(word))`,
+no lexicon or bridge shipped) and with the dictionary route as shipped, and
+prints the build time and the eager search data per language (gzipped; what
+is fetched before the first results without the term shards) of both, with
+issue 15's limits (+150 kB gz per language, +10 % build time).
 """
 
 from __future__ import annotations
@@ -73,12 +80,22 @@ def tree_pss_kb(pid: int) -> int:
     return total
 
 
-def build(config: Path, site: Path) -> tuple[float, float]:
+#: mkdocs build with the morphology's dictionary route off: the site lemmatiser of
+#: every language is None, so keys are the learned rules' (what a site without
+#: the lexicon route would ship). The language builds kb-scale forks inherit it.
+RULES_ONLY = (
+    "import sys, kb_generator.morphology.stemmer as s; s.site_lemmatizer = lambda locale: None;"
+    " from mkdocs.__main__ import cli; sys.argv = ['mkdocs', *sys.argv[1:]]; cli()"
+)
+
+
+def build(config: Path, site: Path, rules_only: bool = False) -> tuple[float, float]:
     """Wall seconds and peak resident MB (process tree) of one build."""
     shutil.rmtree(site, ignore_errors=True)
     started = time.perf_counter()
+    runner = ["-c", RULES_ONLY] if rules_only else ["-m", "mkdocs"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        [sys.executable, *runner, "build", "-q", "-f", str(config), "-d", str(site)],
         cwd=config.parent, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     peak = 0
@@ -273,6 +290,28 @@ def writers_loop(config: Path, article: Path, url_path: str) -> float:
         server.wait(timeout=30)
 
 
+def morphology_cost(corpus: Path, work: Path, articles: int) -> None:
+    """Issue 15's cost condition: the dictionary route against rules-only keys, same corpus."""
+    figures: dict[str, dict[str, float]] = {}
+    for variant in ("rules only", "dictionary"):
+        site = work / f"site-morphology-{variant.split()[0]}-{articles}"
+        seconds, peak = build(corpus / "mkdocs-ours.yml", site, rules_only=variant == "rules only")
+        figures[variant] = {"build s": seconds, "peak MB (PSS)": peak}
+        for locale in LOCALES:
+            figures[variant][f"search kB gz ({locale})"] = search_payload(site, locale, True)
+    print(f"{articles} articles x {len(LOCALES)} languages; load average {os.getloadavg()[0]:.1f}")
+    print(f"{'figure':<24}{'rules only':>12}{'dictionary':>12}{'growth':>10}  limit")
+    for name, before in figures["rules only"].items():
+        after = figures["dictionary"][name]
+        if name == "build s":
+            growth, limit = f"{(after / before - 1) * 100:+.1f} %", "+10 %"
+        elif name.startswith("search"):
+            growth, limit = f"{after - before:+.1f}", "+150 kB"
+        else:
+            growth, limit = f"{after - before:+.0f}", ""
+        print(f"{name:<24}{before:>12.1f}{after:>12.1f}{growth:>10}  {limit}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
@@ -280,9 +319,14 @@ def main() -> None:
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--ours-only", action="store_true", help="skip the plain Material build")
+    parser.add_argument("--morphology-cost", action="store_true",
+                        help="only our build, rules-only keys vs the dictionary route: build time, search kB")
     args = parser.parse_args()
     work = ROOT / ".cache" / "bench"
     corpus = make_corpus(work / f"corpus-{args.articles}", args.articles, args.terms)
+    if args.morphology_cost:
+        morphology_cost(corpus, work, args.articles)
+        return
     rows: dict[str, dict[str, float]] = {}
     for variant in ("ours",) if args.ours_only else ("plain", "ours"):
         site = work / f"site-{variant}-{args.articles}"

@@ -45,8 +45,9 @@ def node_run(
     lexicon: Mapping[str, str] | None = None,
     node: str | None = None,
     bridge: Mapping[str, str] | None = None,
+    terms: Sequence[str] | None = None,
 ) -> NodeResult:
-    """Stem, key and fold ``words`` and tokenize ``texts`` with morphology.js."""
+    """Stem, key and fold ``words`` and tokenize ``texts`` with morphology.js (``terms``: the index's)."""
     binary = node or shutil.which("node")
     if binary is None:
         raise NodeMissingError("node is not on PATH: it is needed to run assets/morphology.js")
@@ -55,6 +56,7 @@ def node_run(
         "table": json.loads(raw) if raw is not None else None,
         "lexicon": dict(lexicon or {}),
         "bridge": dict(bridge or {}),
+        "terms": None if terms is None else list(terms),
         "words": list(words),
         "texts": list(texts),
     }

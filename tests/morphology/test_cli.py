@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from kb_generator.morphology import analyzer, key, query_analyzer
+from kb_generator.morphology import analyzer, fold, key, query_analyzer
 from kb_generator.morphology.cli import main, query_keys, site_keys
 from kb_generator.morphology.learn import learn_rules
 from kb_generator.morphology.rules import parse_table
@@ -58,9 +58,22 @@ def test_query_keys_are_the_browser_keys_of_a_site_without_the_word() -> None:
     words = ["reklamacja", "reklamacji", "reklamację", "reklamacjami", "zwrot", "zwrotu"]
     for index, word in enumerate(words):
         others = words[:index] + words[index + 1:]
-        _, bridge = analyzer("pl").browser_tables(others)
-        browser = query_analyzer("pl", {}, bridge)  # the word is not in the site's lexicon
+        core = analyzer("pl")
+        _, bridge = core.browser_tables(others)
+        terms = {core.key(w) for w in others} | {fold(w) for w in others}
+        browser = query_analyzer("pl", {}, bridge, terms)  # the word is not in the site's lexicon
         assert query_keys(words, "pl")[index] == browser.key(word)
+
+
+def test_a_word_the_site_lacks_falls_back_to_a_guess_the_index_knows() -> None:
+    # `avan` (I open): the whole word keeps itself, `-an` -> `-ama` gives the verb.
+    core = analyzer("et")
+    assert core.rule_keys("avan")[0] == "avan" and "avama" in core.rule_keys("avan")
+    assert query_keys(["avan", "avama", "avab"], "et") == ["avama"] * 3
+    # Without the index's terms (or with a term list that lacks the verb) the best guess stays.
+    assert query_analyzer("et").key("avan") == "avan"
+    assert query_analyzer("et", known={"avab"}).key("avan") == "avan"
+    assert query_analyzer("et", known={"avama"}).key("avan") == "avama"
 
 
 def test_learned_rules_reproduce_their_training_pairs() -> None:
@@ -80,6 +93,19 @@ def test_learned_rules_may_take_the_whole_word_as_context() -> None:
                          "steps": [{"name": "learned", "rules": learn_rules(pairs, min_count=1)}]})
     assert apply_table(table, "typ") == "typ"
     assert apply_table(table, "dokyp") == "dokypať"
+
+
+def test_short_whole_forms_become_rules_below_min_count() -> None:
+    # An irregular short form (`teeb` of `tegema`) is no word end of many forms.
+    pairs = [("teeb", "tegema"), ("hoiab", "hoidma"), ("loeb", "lugema"),
+             ("keeb", "keema"), ("veeb", "veema")]
+    plain = parse_table({"locale": "xx", "min_length": 1,
+                         "steps": [{"name": "learned", "rules": learn_rules(pairs, min_count=2)}]})
+    short = parse_table({"locale": "xx", "min_length": 1,
+                         "steps": [{"name": "learned", "rules": learn_rules(pairs, min_count=2, short=4)}]})
+    assert apply_table(plain, "teeb") != "tegema"
+    assert apply_table(short, "teeb") == "tegema" and apply_table(short, "keeb") == "keema"
+    assert apply_table(short, "hoiab") == apply_table(plain, "hoiab")  # longer forms: as before
 
 
 def test_learned_rules_weigh_frequent_forms() -> None:

@@ -71,6 +71,23 @@ def test_keys_identical(locale: str) -> None:
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_words_the_site_lacks_identical_with_the_index_terms(locale: str) -> None:
+    """A site of every other word: the rest are visitors' words, keyed with the index's term list."""
+    words = _vocabulary(locale)
+    site_words, visitors = words[::2], words[1::2]
+    site = analyzer(locale)
+    lexicon, bridge = site.browser_tables(site_words)
+    terms = sorted({site.key(w) for w in site_words} | {fold(w) for w in site_words})
+    browser = Analyzer(load_table(locale), lexicon, bridge, known=frozenset(terms))
+    expected = [browser.key(w) for w in visitors]
+    assert node_run(locale, words=visitors, lexicon=lexicon, bridge=bridge, terms=terms).keys == expected
+    # The term list changes visitors' words only (later guesses), never a word of the site.
+    assert [browser.key(w) for w in site_words] == [site.key(w) for w in site_words]
+    plain = Analyzer(load_table(locale), lexicon, bridge)
+    assert sum(plain.key(w) != k for w, k in zip(visitors, expected, strict=True)) > 20
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_tokenization_identical(locale: str) -> None:
     texts = [*_texts(locale), "e-mail, CRM-u; 24/7 — „obsługa”", unicodedata.normalize("NFD", "čakacích dôb")]
     result = node_run(locale, texts=texts)

@@ -17,8 +17,9 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .folding import fold
 from .rules import SUPPORTED_LOCALES, base_locale
-from .stemmer import analyzer, elect
+from .stemmer import analyzer, browser_key, elect
 
 __all__ = ["main", "query_keys", "site_keys"]
 
@@ -32,8 +33,9 @@ def site_keys(words: Sequence[str], locale: str) -> list[str]:
 def query_keys(words: Sequence[str], locale: str) -> list[str]:
     """Browser key of each word, taken as absent from a site made of the other words.
 
-    Mirrors :meth:`Analyzer.browser_tables`: the word's own bridge votes are
-    removed before its rule key is looked up, and it has no lexicon entry.
+    Mirrors :meth:`Analyzer.browser_tables` and the browser's term list: the
+    word's own bridge votes, site key and folded form are removed before its
+    guesses are looked up, and it has no lexicon entry.
     """
     core = analyzer(locale)
     site = core.site_forms(word for word in words if word)
@@ -42,18 +44,27 @@ def query_keys(words: Sequence[str], locale: str) -> list[str]:
     for cast in own.values():
         for rule, target in cast:
             tally[rule][target] += 1
+    # The index's terms: every site key and every folded form.
+    terms = Counter(site.values()) + Counter(fold(form) for form in site)
     out = []
     for word in words:
         form = word.lower()
         if not word or form not in site:
             out.append(core.key(word) if word else "")
             continue
-        rule = core.rule_key(form)
-        counts = tally[rule].copy()
-        for voted, target in own[form]:
-            if voted == rule:
-                counts[target] -= 1
-        out.append(elect(rule, counts) or rule)
+        mine = Counter({site[form]: 1}) + Counter({fold(form): 1})
+
+        def bridged(rule: str, form: str = form) -> str | None:
+            counts = tally[rule].copy()
+            for voted, target in own[form]:
+                if voted == rule:
+                    counts[target] -= 1
+            return elect(rule, counts)
+
+        def known(term: str, mine: Counter[str] = mine) -> bool:
+            return terms[term] > mine[term]
+
+        out.append(browser_key(core.rule_keys(form), bridged, known))
     return out
 
 

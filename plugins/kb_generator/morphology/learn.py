@@ -31,7 +31,7 @@ from typing import Any
 from .rules import DATA_DIR
 
 __all__ = [
-    "LEARNED_STEP", "PARAMETERS", "WEIGHTED", "frequency_weight", "learn_rules", "learn_table",
+    "LEARNED_STEP", "PARAMETERS", "SHORT", "WEIGHTED", "frequency_weight", "learn_rules", "learn_table",
     "simplemma_pairs", "write_table",
 ]
 
@@ -48,6 +48,12 @@ PARAMETERS: dict[str, tuple[int, int]] = {"pl": (7, 4), "et": (7, 4), "sk": (8, 
 # mostly adjectives (`-ną` -> `-nąć` for `własną`). Measured on half A of the
 # UD dev set, pl query F1 at (7, 6): 0.876 -> 0.881 (half B 0.908 -> 0.909).
 WEIGHTED = frozenset({"pl"})
+# Per language: whole dictionary forms of at most this many letters become
+# rules even when fewer than min_count forms end with them. Short forms are the
+# frequent, irregular ones (Estonian `teeb`, `läks`, `on`, `sai` of tegema,
+# minema, olema, saama) that no word end predicts, and a visitor types them.
+# Chosen on half A of the UD dev set against the gzipped table (README).
+SHORT: dict[str, int] = {"et": 6}
 # A context may be the whole word: short lemmas (`typ`, `rok`, `stav`) then keep
 # themselves instead of taking the edit of longer words with their ending
 # (`rok` -> `rka`). Measured (UD dev, query key): pl 0.857 -> 0.860,
@@ -94,16 +100,21 @@ def _edit(form: str, lemma: str) -> Edit:
 
 def learn_rules(
     pairs: Iterable[tuple[str, str]], max_context: int = 7, min_count: int = 3,
-    weight: Callable[[str], float] | None = None,
+    weight: Callable[[str], float] | None = None, short: int = 0,
 ) -> list[list[Any]]:
     """``[suffix, replacement, min_stem]`` rules, sorted by suffix, from (form, lemma) pairs.
 
     ``weight(form)`` (default 1) lets frequent forms count for more when the
     edit of a word end is chosen; ``min_count`` still counts dictionary forms.
+    ``short``: a whole dictionary form of at most this many letters is a
+    context even when fewer than ``min_count`` forms end with it (see SHORT).
     """
     counts: dict[str, dict[Edit, float]] = defaultdict(lambda: defaultdict(float))
     forms: Counter[str] = Counter()
+    whole: set[str] = set()
     for form, lemma in pairs:
+        if len(form) <= min(short, max_context):
+            whole.add(form)
         edit = _edit(form, lemma)
         w = 1.0 if weight is None else weight(form)
         for n in range(max(edit[0], 1), min(max_context, len(form) - MIN_STEM) + 1):
@@ -112,7 +123,7 @@ def learn_rules(
     rules: dict[str, Edit] = {}
     for context in sorted(counts, key=lambda c: (len(c), c)):
         edits = counts[context]
-        if forms[context] < min_count:
+        if forms[context] < min_count and context not in whole:
             continue
         best = max(edits.items(), key=lambda item: (item[1], -item[0][0], item[0][1]))[0]
         inherited: Edit = (0, "")
@@ -137,12 +148,14 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
     if weight is None and locale in WEIGHTED:
         weight = frequency_weight(locale)
     source = pairs if pairs is not None else simplemma_pairs(locale)
-    rules = learn_rules(source, max_context, min_count, weight)
+    short = SHORT.get(locale, 0)
+    rules = learn_rules(source, max_context, min_count, weight, short)
     return {
         "locale": locale,
         "description": (
             "Lemmatisation rules learned by plugins/kb_generator/morphology/learn.py"
             f" (max_context {max_context}, min_count {min_count}"
+            + (f", whole forms up to {short} letters" if short else "")
             + (", forms weighted by wordfreq 3.1.1 frequency" if locale in WEIGHTED else "") + ")"
             f" from the simplemma 2.0.0 dictionary for {locale!r}; see"
             " plugins/kb_generator/morphology/README.md for the sources and their licences."

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -28,8 +28,8 @@ from .rules import RuleTable, Step, load_table
 from .tokens import Token, tokenize
 
 __all__ = [
-    "ABBREVIATION_MAX", "Analyzer", "analyzer", "derive", "elect", "is_abbreviation", "key", "keys",
-    "query_analyzer", "stem",
+    "ABBREVIATION_MAX", "Analyzer", "analyzer", "browser_key", "derive", "elect", "guesses",
+    "is_abbreviation", "key", "keys", "query_analyzer", "stem",
 ]
 
 ABBREVIATION_MAX = 6
@@ -58,6 +58,60 @@ def derive(table: RuleTable, lemma: str) -> str:
     return lemma
 
 
+def guesses(table: RuleTable, word: str) -> list[str]:
+    """Lemma guesses for a lowercased word, best first (mirrors ``guesses`` in JS).
+
+    The first is :func:`apply_table`'s; then what each shorter matching word
+    end of the first step would give (the rules the longest match overrode),
+    then the word itself. A visitor's word whose best guess the site does not
+    know may meet the site through a later one (Estonian ``avan``: ``avan``
+    from the whole word, ``avama`` from ``-an``); the build never needs them.
+    """
+    word = table.exceptions.get(word, word)
+    if len(word) < table.min_length or not table.steps:
+        return [word]
+    first, later = table.steps[0], table.steps[1:]
+    found = []
+    for n in range(min(first.max_len, len(word)), 0, -1):
+        rule = first.rules.get(word[-n:])
+        if rule is not None and len(word) - n >= rule.min_stem:
+            found.append(word[:-n] + rule.replacement)
+    found.append(word)
+    out: list[str] = []
+    for guess in found:
+        for step in later:
+            guess = _apply_step(step, guess)
+        if guess not in out:
+            out.append(guess)
+    return out
+
+
+def browser_key(rule_keys: Sequence[str], bridged: Callable[[str], str | None],
+                known: Callable[[str], bool] | None) -> str:
+    """The browser's key of a word the lexicon lacks, from its folded guesses (``rule_keys``).
+
+    The best guess through the bridge, or as it is when the site has it as a
+    term (or no term list is given); else the first later guess the bridge
+    or the term list knows; else the best guess. For every word of the site
+    the first case applies (:meth:`Analyzer.browser_tables`), so later
+    guesses only ever change a visitor's word. Measured on the UD dev sets
+    (query key F1, README): pl 0.872 -> 0.880, et 0.754 -> 0.771, sk 0.884 -> 0.900.
+    """
+    best = rule_keys[0]
+    hit = bridged(best)
+    if hit is not None:
+        return hit
+    if known is None or known(best):
+        return best
+    for guess in rule_keys[1:]:
+        hit = bridged(guess)
+        if hit is not None:
+            return hit
+        if known(guess):
+            return guess
+    return best
+
+
 def _apply_step(step: Step, word: str) -> str:
     """One step of a table: the longest matching suffix that leaves a long enough stem."""
     for n in range(min(step.max_len, len(word)), 0, -1):
@@ -76,7 +130,9 @@ class Analyzer:
     ``lexicon`` (the site's own words), else from the learned rules, mapped
     through the shipped ``bridge`` onto the site key its rule key most often
     stands for. :meth:`browser_tables` computes both tables for a vocabulary
-    so that the browser gives every site word its site key.
+    so that the browser gives every site word its site key. ``known``: the
+    search index's terms (site keys and folded forms), which let a word the
+    site lacks fall back to a later rule guess (:func:`browser_key`).
     """
 
     def __init__(
@@ -85,12 +141,14 @@ class Analyzer:
         lexicon: Mapping[str, str] | None = None,
         bridge: Mapping[str, str] | None = None,
         lemmatizer: Lemmatizer | None = None,
+        known: Collection[str] | None = None,
     ) -> None:
         self.table = table
         self.locale = table.locale
         self.lexicon: Mapping[str, str] = lexicon or {}
         self.bridge: Mapping[str, str] = bridge or {}
         self.lemmatizer = lemmatizer
+        self.known = known
         self._collector: set[str] | None = None
         self._stem = lru_cache(maxsize=1 << 16)(self._stem_uncached)
         self._key = lru_cache(maxsize=1 << 18)(self._key_uncached)
@@ -117,8 +175,8 @@ class Analyzer:
             if lemma is not None and [t.text for t in tokenize(lemma)] == [lemma]:
                 return fold(derive(self.table, lemma))
             return self.rule_key(form)
-        rule = self.rule_key(form)
-        return self.bridge.get(rule, rule)
+        return browser_key(self.rule_keys(form), self.bridge.get,
+                           None if self.known is None else self.known.__contains__)
 
     tokenize = staticmethod(tokenize)
     fold = staticmethod(fold)
@@ -130,6 +188,14 @@ class Analyzer:
     def rule_key(self, word: str) -> str:
         """Key from the learned rules alone: ``fold(stem(word))``."""
         return fold(self._stem(word))
+
+    def rule_keys(self, form: str) -> list[str]:
+        """Folded :func:`guesses` of a lowercased form (not an abbreviation, no digit), best first."""
+        out: list[str] = []
+        for guess in guesses(self.table, form):
+            if (folded := fold(guess)) not in out:
+                out.append(folded)
+        return out
 
     def key(self, word: str) -> str:
         """Search/glossary key of one word (recorded while :meth:`collect` is active)."""
@@ -213,9 +279,9 @@ def analyzer(locale: str) -> Analyzer:
 
 
 def query_analyzer(locale: str, lexicon: Mapping[str, str] | None = None,
-                   bridge: Mapping[str, str] | None = None) -> Analyzer:
-    """What the browser computes: shipped tables, then learned rules (no dictionary)."""
-    return Analyzer(load_table(locale), lexicon, bridge)
+                   bridge: Mapping[str, str] | None = None, known: Collection[str] | None = None) -> Analyzer:
+    """What the browser computes: shipped tables, then learned rules (``known``: the index terms)."""
+    return Analyzer(load_table(locale), lexicon, bridge, known=known)
 
 
 def stem(word: str, locale: str) -> str:

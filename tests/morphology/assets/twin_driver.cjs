@@ -1,7 +1,7 @@
 /*
  * Driver of tests/morphology/parity.py: morphology.js as the browser runs it.
  *
- *   node twin_driver.cjs <morphology.js> < {table, lexicon, bridge, words, texts}
+ *   node twin_driver.cjs <morphology.js> < {table, lexicon, bridge, terms, words, texts}
  *
  * Writes the twin's stems, keys, folds and tokens (offsets in code points).
  */
@@ -9,7 +9,7 @@
 const fs = require("fs");
 const M = require(process.argv[2]);
 const p = JSON.parse(fs.readFileSync(0, "utf8"));
-const m = M.create(p.table, p.lexicon, p.bridge);
+const m = M.create(p.table, p.lexicon, p.bridge, p.terms);
 const cp = (s, i) => M.cpLength(s.slice(0, i));
 process.stdout.write(JSON.stringify({
   stems: p.words.map(m.stem),

@@ -5,8 +5,8 @@
  * node (module.exports). Keys must be byte-identical to the Python side;
  * tests/morphology/test_parity.py holds them equal.
  *
- *   var m = KbMorphology.create(table, lexicon, bridge); // table = data/<locale>.json
- *   m.keys("Obsłudze klientów")                          // ["obsluga", "klient"]
+ *   var m = KbMorphology.create(table, lexicon, bridge, terms); // table = data/<locale>.json
+ *   m.keys("Obsłudze klientów")                                 // ["obsluga", "klient"]
  *
  * A missing table gives the generic pipeline (lowercase + fold, no stemming).
  */
@@ -86,36 +86,81 @@
     };
   }
 
-  /* The rule interpreter: mirrors apply_table() in stemmer.py. */
-  function applyTable(t, word) {
-    if (Object.prototype.hasOwnProperty.call(t.exceptions, word)) word = t.exceptions[word];
+  /* One step: the longest matching suffix that leaves a long enough stem (_apply_step). */
+  function applyStep(step, word) {
     var length = cpLength(word);
-    if (length < t.minLength) return word;
-    for (var s = 0; s < t.steps.length; s++) {
-      var step = t.steps[s];
-      for (var n = Math.min(step.maxLen, word.length); n > 0; n--) {
-        var rule = step.rules[word.slice(-n)];
-        if (rule !== undefined && length - n >= rule.minStem) {
-          word = word.slice(0, -n) + rule.replacement;
-          length = cpLength(word);
-          break;
-        }
-      }
+    for (var n = Math.min(step.maxLen, word.length); n > 0; n--) {
+      var rule = step.rules[word.slice(-n)];
+      if (rule !== undefined && length - n >= rule.minStem) return word.slice(0, -n) + rule.replacement;
     }
     return word;
+  }
+
+  function exception(t, word) {
+    return Object.prototype.hasOwnProperty.call(t.exceptions, word) ? t.exceptions[word] : word;
+  }
+
+  /* The rule interpreter: mirrors apply_table() in stemmer.py. */
+  function applyTable(t, word) {
+    word = exception(t, word);
+    if (cpLength(word) < t.minLength) return word;
+    for (var s = 0; s < t.steps.length; s++) word = applyStep(t.steps[s], word);
+    return word;
+  }
+
+  /*
+   * Lemma guesses, best first: applyTable's, then each shorter matching word
+   * end of the first step, then the word itself (guesses() in stemmer.py).
+   */
+  function guesses(t, word) {
+    word = exception(t, word);
+    var length = cpLength(word);
+    if (length < t.minLength || !t.steps.length) return [word];
+    var first = t.steps[0];
+    var found = [];
+    for (var n = Math.min(first.maxLen, word.length); n > 0; n--) {
+      var rule = first.rules[word.slice(-n)];
+      if (rule !== undefined && length - n >= rule.minStem) found.push(word.slice(0, -n) + rule.replacement);
+    }
+    found.push(word);
+    var out = [];
+    found.forEach(function (guess) {
+      for (var s = 1; s < t.steps.length; s++) guess = applyStep(t.steps[s], guess);
+      if (out.indexOf(guess) < 0) out.push(guess);
+    });
+    return out;
   }
 
   /*
    * lexicon: site forms -> site key (the build's dictionary lemmas the rules
    * miss); bridge: rule key -> the site key it most often stands for. Both
-   * come from Analyzer.browser_tables() in stemmer.py.
+   * come from Analyzer.browser_tables() in stemmer.py. terms (optional): the
+   * index's terms; a word whose best guess is not among them tries its later
+   * guesses (browser_key() in stemmer.py).
    */
-  function create(table, lexicon, bridge) {
+  function create(table, lexicon, bridge, terms) {
     var t = compile(table);
     var lex = lexicon || {};
     var links = bridge || {};
+    var known = terms ? new Set(terms) : null;
     var own = Object.prototype.hasOwnProperty;
     var cache = new Map();
+
+    function browserKey(word) {
+      var folded = [];
+      guesses(t, word).forEach(function (g) {
+        var f = fold(g);
+        if (folded.indexOf(f) < 0) folded.push(f);
+      });
+      var best = folded[0];
+      if (own.call(links, best)) return links[best];
+      if (known === null || known.has(best)) return best;
+      for (var i = 1; i < folded.length; i++) {
+        if (own.call(links, folded[i])) return links[folded[i]];
+        if (known.has(folded[i])) return folded[i];
+      }
+      return best;
+    }
 
     function stem(word) {
       if (isAbbreviation(word)) return word.toLowerCase();
@@ -133,8 +178,7 @@
       } else if (own.call(lex, lowered)) {
         hit = lex[lowered];
       } else {
-        hit = fold(applyTable(t, lowered));
-        if (own.call(links, hit)) hit = links[hit];
+        hit = browserKey(lowered);
       }
       if (cache.size > 65536) cache.clear();
       cache.set(word, hit);

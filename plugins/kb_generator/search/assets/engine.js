@@ -71,7 +71,7 @@
   function create(payload, options, lunrLib, morphologyLib, load) {
     var lunr = lunrLib || root.lunr;
     var Morphology = morphologyLib || root.KbMorphology;
-    var m = Morphology.create(payload.table, payload.lexicon, payload.bridge);
+    var m = Morphology.create(payload.table, payload.lexicon, payload.bridge, payload.terms);
     var settings = settingsOf(payload);
     var excerptLength = settings.excerpt;
     var maxResults = settings.max_results;
