@@ -18,3 +18,12 @@ def test_polish_falls_back_to_simplemma_without_morfeusz(monkeypatch: pytest.Mon
         assert lemmatize("klientów") == "klient"
     finally:
         lemmas._morfeusz.cache_clear()
+
+
+def test_polish_lemma_comes_from_a_reading_of_the_whole_word() -> None:
+    """Morfeusz also segments `kiedyś` as `kiedy` + the clitic `-ś`; that is not its lemma."""
+    pytest.importorskip("morfeusz2")
+    lemmatize = lemmas._polish()
+    assert lemmatize("kiedyś") == "kiedyś"
+    assert lemmatize("kiedy") == "kiedy"
+    assert lemmatize("reklamacji") == "reklamacja"

@@ -115,8 +115,14 @@ def _polish() -> Lemmatizer:
         return fallback
 
     def lemmatize(word: str) -> str | None:
+        # Only readings of the whole word: Morfeusz also offers segmentations
+        # (`kiedyś` = `kiedy` + the clitic `-ś`, `mama` = `ma` + `ma`), whose first
+        # segment is not the word's lemma. UD dev site F1 (pl): see the README table.
         # Morfeusz lemmas carry a homonym mark after a colon (`zamek:S1`).
-        readings = [r[2][1].split(":", 1)[0].lower() for r in morfeusz.analyse(word) if r[2][2] != "ign"]
+        analyses = morfeusz.analyse(word)
+        end = max((r[1] for r in analyses), default=0)
+        readings = [r[2][1].split(":", 1)[0].lower() for r in analyses
+                    if r[0] == 0 and r[1] == end and r[2][2] != "ign"]
         preferred = fallback(word)
         if readings:
             return preferred if preferred in readings else readings[0]
