@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import modules from "./modules.cjs";
-import { makePayload, OPTIONS } from "./payload.mjs";
+import { compacted, makePayload, OPTIONS } from "./payload.mjs";
 
 const { KbSearch, lunr, Morphology } = modules;
 
@@ -78,7 +78,7 @@ test("a search superseded while its postings load stops before fetching texts (n
   delete sharded.postings;
   delete sharded.docs;
   const asked = [];
-  const load = name => { asked.push(name); return Promise.resolve(name[0] === "t" ? full.postings : full.docs); };
+  const load = name => { asked.push(name); return Promise.resolve(name[0] === "t" ? compacted(full.postings) : full.docs); };
   let newer = false;
   const engine = KbSearch.create(sharded, {}, lunr, Morphology, load);
   const pending = engine.search("zwrot", () => newer);
@@ -100,7 +100,7 @@ test("texts are fetched for the first screen of results; the rest are listed by 
   const asked = [];
   const load = name => {
     asked.push(name);
-    return Promise.resolve(name === "t0" ? full.postings : [full.docs[Number(name.slice(1))]]);
+    return Promise.resolve(name === "t0" ? compacted(full.postings) : [full.docs[Number(name.slice(1))]]);
   };
   const result = await KbSearch.create(sharded, {}, lunr, Morphology, load).search("zwrot");
   assert.equal(result.items.length, 20);  // max_results pages listed
