@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kb_generator.search.postings import expand
+
 #: The lunr version whose serialized index `unpack` writes (the vendored lunr.js).
 LUNR_VERSION = "2.3.9"
 
@@ -42,6 +44,6 @@ def inline(
 ) -> dict[str, Any]:
     """A sharded lexicon as one single-file payload again (tests, tools)."""
     payload = {key: value for key, value in lexicon.items() if key not in ("termShards", "docShards")}
-    payload["postings"] = [p for part in term_shards for p in part]
+    payload["postings"] = [expand(p) for part in term_shards for p in part]
     payload["docs"] = [d for part in doc_shards for d in part]
     return payload

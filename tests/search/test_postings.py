@@ -13,7 +13,7 @@ from kb_generator.core.outline import Section
 from kb_generator.morphology import analyzer
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import FIELDS, LENGTH_NORMALISATION, IndexedPage, documents
-from kb_generator.search.postings import PostingsBuilder, js_order
+from kb_generator.search.postings import PostingsBuilder, compact, expand, js_order
 from lunr.builder import Builder
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -91,3 +91,12 @@ def test_the_bundled_articles_give_lunr_pys_weights(locale: str) -> None:
 
 def test_no_documents_no_postings() -> None:
     assert ours([], [1.0] * len(FIELDS), 0.4) == ([], [])
+
+
+def test_compacted_postings_are_gaps_and_thousandths_and_expand_to_the_same_numbers() -> None:
+    flat = [3, 0, 2.345, 3, 4, 0.12, 10, 1, 0.001, 11, 6, 1234.567]
+    assert compact(flat) == [3, 0, 2345, 0, 4, 120, 7, 1, 1, 1, 6, 1234567]
+    assert expand(compact(flat)) == flat
+    weights = [round(random.Random(seed).uniform(0, 60), 3) for seed in range(2000)]
+    flat = [value for n, weight in enumerate(weights) for value in (n * 2, n % 7, weight)]
+    assert expand(compact(flat)) == flat

@@ -12,7 +12,7 @@ from tests.search import node
 from tests.search.conftest import SearchSite, build_search_site
 from tests.search.test_worker import QUERY, READY, RESULT, setup
 
-TINY = {"single_file_below": 0, "shard_size": 100}
+TINY = {"single_file_below": 0, "shard_size": 100, "text_shard_size": 100}
 
 
 @pytest.fixture(scope="module")

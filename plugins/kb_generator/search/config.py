@@ -57,7 +57,10 @@ class SearchConfig(Config):
     """Most pages returned for one query (Material renders them lazily)."""
 
     shard_size = c.Type(int, default=32_768)
-    """Bytes (uncompressed JSON) of one lazily fetched shard of postings or document texts."""
+    """Bytes (uncompressed JSON) of one lazily fetched shard of postings."""
+
+    text_shard_size = c.Type(int, default=8_192)
+    """Bytes (uncompressed JSON) of one lazily fetched shard of document texts (whole pages)."""
 
     single_file_below = c.Type(int, default=262_144)
     """A language whose search data is smaller than this many bytes keeps it in one file."""

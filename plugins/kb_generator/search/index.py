@@ -27,7 +27,7 @@ from typing import Any
 from kb_generator.core.outline import Section
 from kb_generator.morphology import Analyzer, fold, tokenize
 from kb_generator.morphology.tokens import WORD
-from kb_generator.search.postings import PostingsBuilder
+from kb_generator.search.postings import PostingsBuilder, compact
 
 #: Index fields in the order lunr.js scores them; boosts come from the config.
 FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")
@@ -188,28 +188,32 @@ def _cut(sizes: Sequence[int], limit: int, *, keep: Sequence[int] | None = None)
 
 
 def shard(
-    payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0
+    payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0, text_shard_size: int = 0
 ) -> tuple[dict[str, Any], list[Any], list[Any]]:
     """Split a single-file payload into (eager lexicon, term shards, document shards).
 
     Terms stay in their sorted order, so a shard is a range of terms and the
     lexicon needs only each shard's first position; a prefix's completions
     sit in one or two neighbouring shards. Documents are cut at page
-    boundaries (results are grouped by page). A payload that stays under
+    boundaries (results are grouped by page) into runs of `text_shard_size`
+    bytes (`shard_size` when 0). Term shards hold each term's
+    postings compacted (`postings.compact`). A payload that stays under
     `single_file_below` bytes is not split: the lexicon is then the whole
     payload and there are no shards. The morphology tables (rule table,
     lexicon, bridge) are fetched first either way, so they do not count.
     """
     postings, docs = payload["postings"], payload["docs"]
     lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
-    posting_sizes, doc_sizes = [_size(p) for p in postings], [_size(d) for d in docs]
+    # Shards carry postings compacted (postings.compact): cut by those sizes.
+    posting_sizes, doc_sizes = [_size(compact(p)) for p in postings], [_size(d) for d in docs]
     movable = {key: value for key, value in lexicon.items() if key not in ("table", "lexicon", "bridge")}
     if _size(movable) + sum(posting_sizes) + sum(doc_sizes) < single_file_below:
         return dict(payload), [], []
     term_starts = _cut(posting_sizes, shard_size)
-    doc_starts = _cut(doc_sizes, shard_size, keep=payload["parents"])
+    doc_starts = _cut(doc_sizes, text_shard_size or shard_size, keep=payload["parents"])
     lexicon["termShards"], lexicon["docShards"] = term_starts, doc_starts
-    term_shards = [postings[a:b] for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True)]
+    term_shards = [[compact(p) for p in postings[a:b]]
+                   for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True)]
     doc_shards = [docs[a:b] for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True)]
     return lexicon, term_shards, doc_shards
 

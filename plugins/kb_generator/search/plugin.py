@@ -197,7 +197,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         shards_dir = Path(config.site_dir) / (self._root(config) + SHARD_DIR)
         shutil.rmtree(shards_dir, ignore_errors=True)
         lexicon, term_shards, doc_shards = shard(
-            payload, max(1, self.config.shard_size), single_file_below=self.config.single_file_below)
+            payload, max(1, self.config.shard_size), single_file_below=self.config.single_file_below,
+            text_shard_size=max(1, self.config.text_shard_size))
         index_text = dumps(lexicon)
         # Shards share one version: the lexicon's positions must match their
         # content. Each shard is written as soon as it is encoded (a large

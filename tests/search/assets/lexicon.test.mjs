@@ -37,6 +37,14 @@ test("a word being typed is completed from three letters on, not from one or two
   assert.ok("zamowienie" in expand("zam")[0]);
 });
 
+test("a short prefix stands for its most frequent completions only while their postings stay small", () => {
+  // As on a large site: every completion of "rekl" meets 15,000 documents.
+  const big = { ...payload, df: payload.terms.map(term => (term.startsWith("reklamac") ? 15000 : 1)) };
+  const completions = Object.keys(Lexicon.create(big, lunr, Morphology, m, 5).expansions(words("rekl")[0]));
+  assert.deepEqual(completions, ["reklamacja"]);  // the first always counts; a second would pass 20,000
+  assert.deepEqual(Object.keys(expand("rekl")[0]).sort(), ["reklamacja", "reklamacje", "reklamacji"]);
+});
+
 test("keys sharing a stem and compounds are ranking signals below the word itself", () => {
   const [muutmine, kaebus] = expand("muutmine kaebus ");
   assert.ok(muutmine.muuta > 0 && muutmine.muuta < 1);  // a verbal noun and its verb

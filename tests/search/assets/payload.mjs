@@ -41,3 +41,11 @@ export function makePayload(docs, extra = {}) {
 }
 
 export const morphology = Morphology.create(null);
+
+/* A payload's postings as a term shard carries them (index.py's postings.compact). */
+export function compacted(postings) {
+  return postings.map(flat => flat.map((value, i) => {
+    if (i % 3 === 2) return Math.round(value * 1000);
+    return i % 3 === 0 ? value - (i ? flat[i - 3] : 0) : value;
+  }));
+}

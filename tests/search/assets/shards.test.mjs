@@ -11,6 +11,11 @@ test("shardOf finds the run holding a position from the runs' first positions", 
   assert.equal(Shards.shardOf([0], 7), 0);
 });
 
+test("expand turns a shard's compacted postings back into the same numbers", () => {
+  assert.deepEqual(Shards.expand([3, 0, 2345, 0, 4, 120, 7, 1, 1]), [3, 0, 2.345, 3, 4, 0.12, 10, 1, 0.001]);
+  assert.equal(Shards.expand([0, 0, 1234567])[2], JSON.parse("1234.567"));
+});
+
 test("a single-file payload has everything loaded and never fetches", async () => {
   const store = Shards.createStore({ terms: ["a", "b"], count: 1, postings: [[0, 0, 1], [0, 1, 1]],
                                      docs: [{ l: "x/", t: "X", x: "" }] },
@@ -27,7 +32,7 @@ test("a sharded payload fetches each shard once, in place, and retries a failed 
   const store = Shards.createStore({ terms: ["a", "b", "c"], count: 2, termShards: [0, 2], docShards: [0, 1] }, name => {
     fetched.push(name);
     if (name === "d1" && fail) { fail = false; return Promise.reject(new Error("offline")); }
-    const data = { t0: [[0, 0, 1], [1, 0, 1]], t1: [[1, 1, 2]], d0: [{ l: "a/" }], d1: [{ l: "b/" }] };
+    const data = { t0: [[0, 0, 1000], [1, 0, 1000]], t1: [[1, 1, 2000]], d0: [{ l: "a/" }], d1: [{ l: "b/" }] };
     return Promise.resolve(data[name]);
   });
   assert.equal(store.termShard(2), 1);

@@ -47,10 +47,11 @@
   var Presentation = sibling("KbSearchPresentation", "presentation.js");
 
   var MAX_SECTIONS = 8;     // sections shown per page (Material folds all but the best)
-  // Results whose texts are fetched: Material renders the first 10 at once and
-  // the rest as the visitor scrolls; those are listed by page title and location
-  // (the index's `heads`), without their sections' texts.
-  var SCREEN = 10;
+  // Results whose texts are fetched: those on the first screen. Material's
+  // result panel shows four pages (the fourth in part) at 1280x720 and on a
+  // 390x844 phone; the rest are listed by page title and location (the
+  // index's `heads`), without their sections' texts.
+  var SCREEN = 4;
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var DIGIT = /\p{Nd}/u;
   var OPTIONS = ["fuzzy_min", "excerpt", "max_results"];

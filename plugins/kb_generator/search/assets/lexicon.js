@@ -18,6 +18,12 @@
 
   var PREFIX_BOOST = 0.5;   // a completion of the word being typed
   var PREFIX_LIMIT = 40;    // most completions of a short prefix (the most frequent)
+  // and at most this many documents in their postings together (the first
+  // completion always counts): on a large site a short prefix such as Estonian
+  // "kli" stands for dozens of the most frequent words, whose postings were
+  // 200 kB gzipped in 20 shards for one keystroke (benchmarks/search_typing.py).
+  // A small site never reaches it (40 completions of 500 documents each).
+  var PREFIX_DOCUMENTS = 20000;
   // The word being typed is completed from this many letters on: "o" or "ob"
   // would stand for the most frequent words of the site, whose postings and
   // result texts a visitor downloads only to type the next letter.
@@ -200,12 +206,20 @@
     /* Terms that begin with what is typed; the most frequent ones when there are many. */
     function completions(prefix) {
       var terms = tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
-      if (terms.length <= PREFIX_LIMIT) return terms;
-      return terms
+      var documents = 0;
+      terms.forEach(function (term) { documents += frequency(term); });
+      if (terms.length <= PREFIX_LIMIT && documents <= PREFIX_DOCUMENTS) return terms;
+      var ranked = terms
         .map(function (term) { return [term, frequency(term)]; })
         .sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); })
-        .slice(0, PREFIX_LIMIT)
-        .map(function (pair) { return pair[0]; });
+        .slice(0, PREFIX_LIMIT);
+      // The most frequent first, while their postings stay within the budget.
+      var out = [], total = 0;
+      for (var i = 0; i < ranked.length && (i === 0 || total + ranked[i][1] <= PREFIX_DOCUMENTS); i++) {
+        out.push(ranked[i][0]);
+        total += ranked[i][1];
+      }
+      return out;
     }
 
     function frequency(term) {

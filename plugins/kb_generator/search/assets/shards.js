@@ -4,7 +4,8 @@
  *
  * A payload is either one file (postings and documents inline) or a lexicon
  * naming where each term shard and document shard starts; `load("t3")` /
- * `load("d0")` fetches one shard. The store keeps what arrived in two arrays
+ * `load("d0")` fetches one shard. A term shard's postings are compacted
+ * (document gaps, weights in thousandths: `expand`). The store keeps what arrived in two arrays
  * indexed by term position and document ref, so the other modules read them
  * without knowing how they came.
  *
@@ -22,6 +23,20 @@
       if (starts[mid] <= at) lo = mid; else hi = mid - 1;
     }
     return lo;
+  }
+
+  /*
+   * A term's postings as a term shard carries them, [document gap, field,
+   * weight x 1000, ...] (index.py's postings.compact), back to the flat
+   * [document, field, weight, ...] of a single-file payload: the same numbers.
+   */
+  function expand(packed) {
+    var out = new Array(packed.length), document = 0;
+    for (var i = 0; i < packed.length; i += 3) {
+      document += packed[i];
+      out[i] = document; out[i + 1] = packed[i + 1]; out[i + 2] = packed[i + 2] / 1000;
+    }
+    return out;
   }
 
   function createStore(payload, load) {
@@ -53,7 +68,7 @@
         if (!loaded[kind][n]) {
           var starts = kind === "t" ? termStarts : docStarts;
           loaded[kind][n] = load(kind + n).then(function (list) {
-            if (kind === "t") addPostings(starts[n], list); else addDocs(starts[n], list);
+            if (kind === "t") addPostings(starts[n], list.map(expand)); else addDocs(starts[n], list);
             loaded[kind][n] = true;
           }, function (error) {
             loaded[kind][n] = undefined;  // try again with the next query
@@ -74,7 +89,7 @@
     };
   }
 
-  var api = { shardOf: shardOf, createStore: createStore };
+  var api = { shardOf: shardOf, expand: expand, createStore: createStore };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else if (root) root.KbSearchShards = api;
 })(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);
