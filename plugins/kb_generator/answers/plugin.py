@@ -135,6 +135,10 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
                 ))
         if catalog_page.entries and not _excluded(page):
             self.catalog_pages.append(catalog_page)
+        # Until the page's template, only its answers are needed (JSON-LD): every
+        # page's sections with their text fragments, held to the end of the build,
+        # grew a language's memory with every article.
+        state.sections = state.answers
         if page.meta.get("key") and not page.is_index and not _excluded(page):
             # FAQ pages may be recommended too; only articles show recommendations.
             self.candidates.setdefault(locale, []).append(Candidate(

@@ -57,13 +57,28 @@ COLLAPSE_NAVIGATION = -120
 #: before any other plugin reads `page.meta`.
 CHECKED_FRONT_MATTER = 100
 
+# -- on_page_content -------------------------------------------------------------
+
+#: kb-scale: last of all, once every plugin has read the page's HTML and
+#: Markdown, keep the HTML compressed and let the Markdown go (compact_pages).
+COMPACT_PAGE = -1000
+
 # -- on_page_context -------------------------------------------------------------
+
+#: kb-scale: first of all, give the page its HTML back before any hook or the
+#: template reads it (static-i18n runs at 50, Material's search at 0).
+RESTORE_PAGE = 1000
 
 #: kb-translations: replace static-i18n's alternates (by path) with the
 #: translations linked by key, after static-i18n set them.
 TRANSLATION_LINKS = -50
 #: kb-answers, kb-search: after kb-translations set the page's alternates.
 AFTER_TRANSLATION_LINKS = -60
+
+# -- on_post_page ----------------------------------------------------------------
+
+#: kb-scale: last of all: the page is rendered, its HTML can go.
+RELEASE_PAGE = -1000
 
 # -- on_post_build ---------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from kb_generator.core import priorities
 from kb_generator.core.contracts import LanguageState, language_state_plugins
@@ -33,6 +35,7 @@ from kb_generator.core.upstream import (
 from kb_generator.scale import jobs
 from kb_generator.scale.config import ScaleConfig
 from kb_generator.scale.navigation import collapse, index_markdown, large_sections
+from kb_generator.scale.page_texts import CompactPages
 from kb_generator.scale.parallel import LanguageProcesses
 
 log = get_plugin_logger("kb-scale")
@@ -49,6 +52,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         self._release: Any = None
         self.job: list[str] = []  # the languages this job builds (empty: all)
         self.merge: list[Path] = []  # the jobs' sites this build merges
+        self.pages = CompactPages()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # `serve` rebuilds in a process with server threads: never fork there.
@@ -57,6 +61,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     # Before static-i18n's on_config (-100) computes which languages to build.
     @event_priority(priorities.CHOOSE_LANGUAGES)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.pages.clear()  # every build (one per language) converts its own pages
         if self.command == "serve":
             self._limit_served_languages(config)
         locales = site_locales(config)
@@ -162,6 +167,25 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         if collapsed:
             log.debug(f"{collapsed} large sections shown as their index page")
         return nav
+
+    # Last, after every plugin read the converted page (compact_pages).
+    @event_priority(priorities.COMPACT_PAGE)
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.pages.store(page, html) if self.config.compact_pages else html
+
+    # First, before static-i18n (50) or any hook and the template read the page.
+    @event_priority(priorities.RESTORE_PAGE)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.pages.restore(page)
+        return context
+
+    @event_priority(priorities.RELEASE_PAGE)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.config.compact_pages:
+            self.pages.release(page)
+        return output
 
     # Before static-i18n's on_post_build (-100) would build the other
     # languages one by one: they are already built, in parallel.

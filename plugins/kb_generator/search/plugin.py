@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             description=str(page.meta.get("description") or ""),
             tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
             boost=float(boost) if isinstance(boost, int | float) else 1.0,
-            sections=self.outline.outline.sections,
+            # Held until every page is converted: each section's text as one
+            # string, not the many fragments the outline collected it from.
+            sections=[replace(section, parts=[section.text], visible_parts=[])
+                      for section in self.outline.outline.sections],
             key=str(page.meta.get("key") or ""),
         ))
         return html
