@@ -30,9 +30,8 @@ from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
 from kb_generator.core.outline import OutlineExtension, outline_extension
-from kb_generator.core.plugin_assets import PluginAssets
+from kb_generator.core.plugin_assets import PluginAssets, ShipsAssets
 from kb_generator.core.source_lines import line_of
-from kb_generator.core.theme import add_theme_templates
 
 log = get_plugin_logger("kb-answers")
 
@@ -40,8 +39,10 @@ ASSETS = PluginAssets(Path(__file__).parent / "assets", ("answers.css",), ("answ
 STRINGS = ("copy_link", "copy_answer", "link_copied", "answer_copied")
 
 
-class AnswersPlugin(BasePlugin[AnswersConfig]):
+class AnswersPlugin(ShipsAssets, BasePlugin[AnswersConfig]):
     """Stable, copyable, structured FAQ answers and an answers catalog."""
+
+    assets = ASSETS
 
     supports_multiple_instances = False
 
@@ -64,16 +65,11 @@ class AnswersPlugin(BasePlugin[AnswersConfig]):
         self.indexed_candidates = {}
         self.history = shared_history(Path(config.docs_dir))
         self.site_url = (config.site_url or "").rstrip("/") + "/"
-        add_theme_templates(config)
         self.outline = outline_extension(config)
         added_extension(config, AnswersExtension, lambda: AnswersExtension(
             lambda: self.state, self.outline))
-        ASSETS.register(config)
+        ASSETS.install(config)
         return config
-
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        ASSETS.add_to(files, config)
-        return files
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+from kb_generator.core.theme import add_theme_templates
 
 PREFIX = "assets/kb"
 
@@ -23,6 +26,11 @@ class PluginAssets:
     directory: Path
     styles: tuple[str, ...] = ()
     scripts: tuple[str, ...] = ()
+
+    def install(self, config: MkDocsConfig) -> None:
+        """Our theme templates and these files on every page (in `on_config`)."""
+        add_theme_templates(config)
+        self.register(config)
 
     def register(self, config: MkDocsConfig) -> None:
         """Reference the styles and scripts from every page (in `on_config`)."""
@@ -37,3 +45,13 @@ class PluginAssets:
         for name in (*self.styles, *self.scripts):
             files.append(File.generated(
                 config, f"{PREFIX}/{name}", abs_src_path=str(self.directory / name)))
+
+
+class ShipsAssets:
+    """Mixin for a plugin whose `ASSETS` are copied into the site: its `on_files` hook."""
+
+    assets: ClassVar[PluginAssets]
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.assets.add_to(files, config)
+        return files

@@ -7,7 +7,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -15,8 +14,7 @@ from mkdocs.utils.templates import TemplateContext
 from kb_generator.core.git_history import GitHistory, shared_history
 from kb_generator.core.i18n import current_locale, is_outermost_build
 from kb_generator.core.messages import message
-from kb_generator.core.plugin_assets import PluginAssets
-from kb_generator.core.theme import add_theme_templates
+from kb_generator.core.plugin_assets import PluginAssets, ShipsAssets
 from kb_generator.locale.config import LocaleConfig
 from kb_generator.locale.dates import format_updated
 from kb_generator.locale.reading_time import count_words, minutes, reading_time_label
@@ -26,8 +24,10 @@ log = get_plugin_logger("kb-locale")
 ASSETS = PluginAssets(Path(__file__).parent / "assets", ("locale.css",))
 
 
-class LocalePlugin(BasePlugin[LocaleConfig]):
+class LocalePlugin(ShipsAssets, BasePlugin[LocaleConfig]):
     """Publishes localized reading time and dates to the page template."""
+
+    assets = ASSETS
 
     def __init__(self) -> None:
         self.history: GitHistory | None = None
@@ -36,13 +36,8 @@ class LocalePlugin(BasePlugin[LocaleConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.history is None or is_outermost_build(config):
             self.history = shared_history(Path(config.docs_dir))
-        add_theme_templates(config)
-        ASSETS.register(config)
+        ASSETS.install(config)
         return config
-
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        ASSETS.add_to(files, config)
-        return files
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Any
