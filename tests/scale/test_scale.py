@@ -38,6 +38,10 @@ def test_parallel_build_equals_sequential_build(build_site: BuildSite, tmp_path:
     files = corpus(5)
     parallel = build_site(files, scale(parallel_languages=True), root=tmp_path / "a")
     assert any("building et, sk in parallel processes" in m for m in parallel.messages)
+    # Progress and timing per language: each language's own line, with its seconds.
+    for line in ("pl: built in", "et: built in", "sk: built in"):
+        assert any(line in m and m.endswith(("(this process)", "(its own process)"))
+                   for m in parallel.messages), line
     sequential = build_site(files, scale(parallel_languages=False), root=tmp_path / "b")
     assert not any("parallel processes" in m for m in sequential.messages)
     assert (parallel.site / "et/akadeemia/a-001/index.html").exists()

@@ -16,6 +16,7 @@ import os
 import pickle
 import signal
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ class LanguageResult:
     error: str | None = None
     states: dict[str, Any] = field(default_factory=dict)
     details: str = ""  # the traceback of an error, for `--verbose`
+    seconds: float = 0.0  # how long the language's build took, for the build log
 
 
 class _Warnings(logging.Handler):
@@ -73,6 +75,7 @@ class LanguageProcesses:
         for handler in logger.handlers:
             handler.addFilter(_below_warning)  # printed once, by the parent
         logger.addHandler(warnings)
+        started = time.perf_counter()
         try:
             result.states = build()
         except Abort as error:
@@ -83,6 +86,7 @@ class LanguageProcesses:
             result.error = f"{type(error).__name__}: {error}"
             result.details = traceback.format_exc()
         result.warnings = warnings.records
+        result.seconds = time.perf_counter() - started
         with open(path, "wb") as out:
             pickle.dump(result, out)
         logging.shutdown()

@@ -193,6 +193,10 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     def _collect_languages(self, config: MkDocsConfig) -> None:
         if not is_outermost_build(config) or not (self.processes.running or self.job or self.merge):
             return
+        own = time.perf_counter() - self.started
+        if self.processes.running:
+            # Long builds show where the time goes, language by language.
+            log.info(f"{current_locale(config)}: built in {own:.1f} s (this process)")
         results = self.processes.wait()
         plugins = language_state_plugins(config)
         if self.merge:
@@ -206,6 +210,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
                 raise PluginError(f"building '{result.locale}' failed: {result.error}")
             for name, state in result.states.items():
                 plugins[name].kb_import_state(result.locale, state)
+            log.info(f"{result.locale}: built in {result.seconds:.1f} s (its own process)")
         if self.job:
             states = {locale: _states(config, locale) for locale in self.job}
             jobs.write_report(Path(config.site_dir), self.job, states)
