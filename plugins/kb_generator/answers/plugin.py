@@ -68,7 +68,7 @@ class AnswersPlugin(ShipsAssets, BasePlugin[AnswersConfig]):
         self.outline = outline_extension(config)
         added_extension(config, AnswersExtension, lambda: AnswersExtension(
             lambda: self.state, self.outline))
-        ASSETS.install(config)
+        self.assets.install(config)
         return config
 
     def on_page_markdown(

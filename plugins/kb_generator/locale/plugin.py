@@ -36,7 +36,7 @@ class LocalePlugin(ShipsAssets, BasePlugin[LocaleConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.history is None or is_outermost_build(config):
             self.history = shared_history(Path(config.docs_dir))
-        ASSETS.install(config)
+        self.assets.install(config)
         return config
 
     def on_page_markdown(
