@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
@@ -65,3 +65,46 @@ def serve() -> Iterator[Serve]:
     yield start
     for server in servers:
         stop_server(server)
+
+
+#: Counts the QUERY messages Material posts to the search worker and the RESULT
+#: messages it gets back (kb-search answers every QUERY with exactly one RESULT),
+#: so a test waits for the answer to the last keystroke instead of a fixed pause.
+SEARCH_MESSAGES = """
+(() => {
+  const Native = window.Worker;
+  const seen = { queries: 0, results: 0 };
+  window.__kbSearchMessages = seen;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      // Counted after every listener of the event, Material's included, has run.
+      this.addEventListener("message", (event) => {
+        if (event.data && event.data.type === 3) setTimeout(() => { seen.results += 1; }, 0);
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) seen.queries += 1;
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+
+def watch_search(page: Page) -> Page:
+    """Count search worker messages on every document `page` opens from now on."""
+    page.add_init_script(SEARCH_MESSAGES)
+    return page
+
+
+def wait_for_search(page: Page, timeout: float = 15_000) -> None:
+    """Wait until the worker has answered every query typed so far and the panel is drawn."""
+    if not page.evaluate("() => Boolean(window.__kbSearchMessages)"):
+        pytest.fail("the tab does not count search messages: make it with watch_search(page)")
+    page.wait_for_function(
+        "() => { const s = window.__kbSearchMessages; return s.queries > 0 && s.queries === s.results; }",
+        timeout=timeout,
+    )
+    # Material draws the results it received within the next frames.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import Serve
+from tests.browser.conftest import Serve, wait_for_search, watch_search
 from tests.conftest import BuildSite, site_config
 from tests.search.conftest import FILES
 
@@ -35,7 +35,7 @@ def sharded(build_site: BuildSite, serve: Serve) -> tuple[str, int]:
 
 @pytest.fixture
 def tab(browser: Browser) -> Iterator[Page]:
-    page = browser.new_page()
+    page = watch_search(browser.new_page())
     yield page
     page.close()
 
@@ -47,9 +47,8 @@ def search(tab: Page, query: str) -> list[str]:
     box.press("Control+a")
     box.press("Backspace")
     tab.keyboard.type(query, delay=20)
-    meta = tab.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text("", timeout=5000)
-    tab.wait_for_timeout(300)  # results of earlier keystrokes may still be arriving
+    wait_for_search(tab)  # the answer to the last keystroke, not an earlier one
+    expect(tab.locator(".md-search-result__meta")).not_to_have_text("")
     return result_links(tab)
 
 

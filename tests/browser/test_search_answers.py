@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import Serve
+from tests.browser.conftest import Serve, watch_search
 from tests.browser.test_search import search
 from tests.conftest import BuildSite, page, site_config
 
@@ -126,7 +126,7 @@ def files() -> dict[str, str | bytes]:
 
 @pytest.fixture(scope="module")
 def tab(browser: Browser) -> Iterator[Page]:
-    page = browser.new_page()
+    page = watch_search(browser.new_page())
     yield page
     page.close()
 
