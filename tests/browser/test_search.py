@@ -79,11 +79,8 @@ def test_typing_faster_than_the_worker_shows_the_newest_query(
     box = tab.locator(BOX)
     box.click()
     tab.keyboard.type("zlozyc reklamacje", delay=0)
-    expect(tab.locator(LINKS).first).to_be_visible(timeout=5000)
-    tab.wait_for_timeout(500)
-    typed = tab.locator(LINKS).evaluate_all("links => links.map(a => a.href)")
-    assert pasted and [urlsplit(h).path + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
-                       for h in typed] == pasted
+    wait_for_search(tab)
+    assert pasted and result_links(tab) == pasted
 
 
 @pytest.mark.parametrize(("query", "section"), [
