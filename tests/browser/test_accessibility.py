@@ -15,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Route
 
-from tests.browser.conftest import Serve, start_server, stop_server
+from tests.browser.conftest import Serve, start_server, stop_server, wait_for_search, watch_search
 from tests.conftest import ROOT, BuildSite, site_config
 from tests.translations.outdated_site import TRANSLATIONS, outdated_site
 
@@ -84,6 +84,7 @@ def open_search(tab: Page, query: str) -> None:
     box = tab.locator("[data-md-component=search-query]")
     box.focus()
     tab.keyboard.type(query, delay=10)
+    wait_for_search(tab)  # the panel of the whole query, not of an earlier keystroke
     tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
 
 
@@ -101,7 +102,7 @@ def test_no_serious_violations(
     scheme: str,
 ) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
-    tab = context.new_page()
+    tab = watch_search(context.new_page())
     try:
         tab.goto(base + page_of_kind(bundled_site, locale, kind))
         if kind == "search":
