@@ -113,3 +113,25 @@ test("texts are fetched for the first screen of results; the rest are listed by 
   const single = await KbSearch.create({ ...full, heads }, {}, lunr, Morphology).search("zwrot");
   assert.deepEqual(single, result);
 });
+
+test("a word of one or two letters still being typed is listed by page title, without texts", async () => {
+  const many = Array.from({ length: 12 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: `Zwrot z konta ${n}.` }));
+  const full = makePayload(many);
+  const heads = many.flatMap((doc, ref) => [ref, doc.l, doc.t]);
+  const sharded = { ...full, heads, termShards: [0], docShards: many.map((_, ref) => ref) };
+  delete sharded.postings;
+  delete sharded.docs;
+  const asked = [];
+  const load = name => {
+    asked.push(name);
+    return Promise.resolve(name === "t0" ? compacted(full.postings) : [full.docs[Number(name.slice(1))]]);
+  };
+  const engine = KbSearch.create(sharded, { suggest: true }, lunr, Morphology, load);
+  const typing = await engine.search("z");  // the next letter replaces this list
+  assert.deepEqual(asked, ["t0"]);
+  assert.ok(typing.items.length > 0 && typing.items.every(group => group.length === 1 && group[0].text === ""));
+  assert.ok(Array.isArray(typing.suggest));
+  const typed = await engine.search("z ");  // a word of its own: the first screen gets its texts
+  assert.equal(asked.filter(name => name.startsWith("d")).length, 4);
+  assert.ok(typed.items.slice(0, 4).every(group => group[0].text.includes("<mark>z</mark>")));
+});

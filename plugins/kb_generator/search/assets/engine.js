@@ -99,6 +99,18 @@
     }
     var screen = heads ? SCREEN : Infinity;
 
+    /*
+     * Results whose texts a query fetches. A word being typed that is still
+     * too short to complete (one or two letters, lexicon.js's PREFIX_MIN)
+     * stands for itself, mostly one-letter words every page holds (Slovak
+     * "z", Polish "o"): the next letter replaces that list, so it is listed
+     * by page title, and its four text shards are not fetched.
+     */
+    function screenOf(list) {
+      var last = list[list.length - 1];
+      return heads && last.prefix && Morphology.cpLength(last.fold) < Lexicon.PREFIX_MIN ? 0 : screen;
+    }
+
     function analysis(ref) {
       var a = analysed[ref];
       if (!a) a = analysed[ref] = { title: Presentation.analyse(m, docs[ref].t), text: Presentation.analyse(m, docs[ref].x) };
@@ -201,9 +213,9 @@
       });
       var card = Query.definitionFor(list, definitions);
 
-      var shown = Object.create(null), onScreen = Object.create(null);
+      var shown = Object.create(null), onScreen = Object.create(null), screenful = screenOf(list);
       ranked.forEach(function (group, i) {
-        if (i >= screen) return;
+        if (i >= screenful) return;
         group.onScreen = true;
         onScreen[group.refs[0]] = true;
         group.refs.concat([group.parent]).forEach(function (ref) { shown[store.docShard(ref)] = true; });
@@ -258,6 +270,8 @@
       if (suggest) {
         result.suggest = Presentation.suggestion(String(raw), list, function () {
           if (!ranked.length) return null;
+          // A result listed by page title: complete from that title.
+          if (!ranked[0].onScreen) return Presentation.analyse(m, heads[ranked[0].parent].t);
           var a = analysis(ranked[0].refs[0]);
           return a.title.concat(a.text);
         });
