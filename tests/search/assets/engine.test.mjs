@@ -114,7 +114,7 @@ test("texts are fetched for the first screen of results; the rest are listed by 
   assert.deepEqual(single, result);
 });
 
-test("a word of one or two letters still being typed is listed by page title, without texts", async () => {
+test("a single letter still being typed is listed by page title, without fetching texts", async () => {
   const many = Array.from({ length: 12 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: `Zwrot z konta ${n}.` }));
   const full = makePayload(many);
   const heads = many.flatMap((doc, ref) => [ref, doc.l, doc.t]);
@@ -134,4 +134,7 @@ test("a word of one or two letters still being typed is listed by page title, wi
   const typed = await engine.search("z ");  // a word of its own: the first screen gets its texts
   assert.equal(asked.filter(name => name.startsWith("d")).length, 4);
   assert.ok(typed.items.slice(0, 4).every(group => group[0].text.includes("<mark>z</mark>")));
+  // In one file the texts are there: nothing to save, the first screen keeps them.
+  const single = await KbSearch.create({ ...full, heads }, {}, lunr, Morphology).search("z");
+  assert.ok(single.items.slice(0, 4).every(group => group[0].text.includes("<mark>z</mark>")));
 });

@@ -99,16 +99,17 @@
     }
     var screen = heads ? SCREEN : Infinity;
 
+    var sharded = !payload.docs;  // texts come shard by shard
+
     /*
-     * Results whose texts a query fetches. A word being typed that is still
-     * too short to complete (one or two letters, lexicon.js's PREFIX_MIN)
-     * stands for itself, mostly one-letter words every page holds (Slovak
-     * "z", Polish "o"): the next letter replaces that list, so it is listed
-     * by page title, and its four text shards are not fetched.
+     * Results whose texts a query fetches. A single letter still being typed
+     * stands for a one-letter word nearly every page holds (Slovak "z",
+     * Polish "o"), and the next letter replaces its list: on a sharded index
+     * that list is given by page title, without fetching four text shards.
      */
     function screenOf(list) {
       var last = list[list.length - 1];
-      return heads && last.prefix && Morphology.cpLength(last.fold) < Lexicon.PREFIX_MIN ? 0 : screen;
+      return sharded && last.prefix && Morphology.cpLength(last.fold) < 2 ? 0 : screen;
     }
 
     function analysis(ref) {

@@ -307,7 +307,7 @@
     };
   }
 
-  var api = { create: create, PREFIX_MIN: PREFIX_MIN };
+  var api = { create: create };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else if (root) root.KbSearchLexicon = api;
 })(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);
