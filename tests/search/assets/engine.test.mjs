@@ -89,11 +89,15 @@ test("a search superseded while its postings load stops before fetching texts (n
   assert.deepEqual(asked, ["t0", "d0"]);
 });
 
-test("texts are fetched for the first screen of results; the rest are listed by page title", async () => {
-  const many = Array.from({ length: 30 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: `Zwrot pieniędzy ${n}.` }));
+/*
+ * Pages "p<n>/" titled "Strona <n>" with `text(n)`, in one file ({full, heads}) and
+ * sharded one document shard per page ({sharded, load, asked}): what load() was
+ * asked for shows which texts a search needed.
+ */
+function pagesByShard(count, text) {
+  const many = Array.from({ length: count }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: text(n) }));
   const full = makePayload(many);
   const heads = many.flatMap((doc, ref) => [ref, doc.l, doc.t]);
-  // One document shard per page, so what is fetched shows which texts were needed.
   const sharded = { ...full, heads, termShards: [0], docShards: many.map((_, ref) => ref) };
   delete sharded.postings;
   delete sharded.docs;
@@ -102,6 +106,11 @@ test("texts are fetched for the first screen of results; the rest are listed by 
     asked.push(name);
     return Promise.resolve(name === "t0" ? compacted(full.postings) : [full.docs[Number(name.slice(1))]]);
   };
+  return { full, heads, sharded, load, asked };
+}
+
+test("texts are fetched for the first screen of results; the rest are listed by page title", async () => {
+  const { full, heads, sharded, load, asked } = pagesByShard(30, n => `Zwrot pieniędzy ${n}.`);
   const result = await KbSearch.create(sharded, {}, lunr, Morphology, load).search("zwrot");
   assert.equal(result.items.length, 20);  // max_results pages listed
   assert.equal(asked.filter(name => name.startsWith("d")).length, 4);  // the pages on the first screen
@@ -115,17 +124,7 @@ test("texts are fetched for the first screen of results; the rest are listed by 
 });
 
 test("a single letter still being typed is listed by page title, without fetching texts", async () => {
-  const many = Array.from({ length: 12 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: `Zwrot z konta ${n}.` }));
-  const full = makePayload(many);
-  const heads = many.flatMap((doc, ref) => [ref, doc.l, doc.t]);
-  const sharded = { ...full, heads, termShards: [0], docShards: many.map((_, ref) => ref) };
-  delete sharded.postings;
-  delete sharded.docs;
-  const asked = [];
-  const load = name => {
-    asked.push(name);
-    return Promise.resolve(name === "t0" ? compacted(full.postings) : [full.docs[Number(name.slice(1))]]);
-  };
+  const { full, heads, sharded, load, asked } = pagesByShard(12, n => `Zwrot z konta ${n}.`);
   const engine = KbSearch.create(sharded, { suggest: true }, lunr, Morphology, load);
   const typing = await engine.search("z");  // the next letter replaces this list
   assert.deepEqual(asked, ["t0"]);
