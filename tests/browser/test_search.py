@@ -84,8 +84,8 @@ def test_typing_faster_than_the_worker_shows_the_newest_query(
 
 
 def test_a_letter_is_searched_while_its_key_is_still_down(site: str, tab: Page) -> None:
-    """Material reads the box on keyup; results/input bridge it to the input event,
-    so the query leaves as the letter appears, and the keyup adds no second query."""
+    """Material reads the box on keyup; kb-search's page script passes the input event
+    on as one, so the query leaves as the letter appears, and the keyup adds no second query."""
     tab.goto(site + "pl/")
     search(tab, "zlozyc reklamacj")
     sent = tab.evaluate("() => window.__kbSearchMessages.queries")
