@@ -16,7 +16,7 @@ shows; those folded under "N more" are not seen, so they do not count) by the
 score Material renders (`data-md-score`). A
 query is a hit at rank k when the k-th link is one of its expected locations
 (path below the language root plus anchor). Results from another language
-are misses. Latency: from the last keystroke (keyup) to the last change of
+are misses. Latency: from the last keystroke (its input event) to the last change of
 the result list, typing at 30 ms per key.
 
 The plain build uses our heading slugifier (`toc.slugify`) so that headings
@@ -62,12 +62,14 @@ SETTLE_MS = 400
 SLUGIFY = "KB_SLUGIFY_PLACEHOLDER"
 
 # Records the last keystroke and the last change of the results, in page time.
+# A keystroke is its input event (on keydown): kb-search sends the query then,
+# so its results may come before the key's keyup.
 RECORDER = """
 (() => {
   const input = document.querySelector('[data-md-component=search-query]');
   const result = document.querySelector('[data-md-component=search-result]');
   window.__kb = {key: 0, change: 0};
-  input.addEventListener('keyup', () => { window.__kb.key = performance.now(); });
+  input.addEventListener('input', () => { window.__kb.key = performance.now(); });
   new MutationObserver(() => { window.__kb.change = performance.now(); })
     .observe(result, {childList: true, subtree: true, characterData: true});
 })()

@@ -55,13 +55,15 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 #: The result list stays unchanged this long: the results have settled.
 QUIET_MS = 800
 
-#: In the page: the time of the last key or input, of every change of the
-#: result list after it, and of the first result after navigation.
+#: In the page: the time of the last key that changed the query (its input
+#: event, which a key fires on keydown), of every change of the result list
+#: after it, and of the first result after navigation. The End key pressed
+#: after a paste (for Material's keyup) changes nothing and is not a last key:
+#: results that came before it would otherwise not count.
 PAGE_CLOCK = """
 (() => {
   window.__kbLastKey = 0; window.__kbChanges = []; window.__kbFirst = 0;
   const mark = () => { window.__kbLastKey = performance.now(); window.__kbChanges = []; };
-  document.addEventListener("keydown", mark, true);
   document.addEventListener("input", mark, true);
   new MutationObserver((records) => {
     const list = document.querySelector(%(list)s);
@@ -209,7 +211,7 @@ def run_query(browser: object, server: StaticServer, sizes: GzipSizes, engine: E
             box.click(timeout=120_000)
             box.fill(query)
             if engine is not PAGEFIND:
-                box.press("End")  # Material reads the box on keyup
+                box.press("End")  # Material reads the box on keyup (ours also on input)
         else:
             tab.goto(url, wait_until="networkidle")
             if engine is PAGEFIND:

@@ -83,6 +83,24 @@ def test_typing_faster_than_the_worker_shows_the_newest_query(
     assert pasted and result_links(tab) == pasted
 
 
+def test_a_letter_is_searched_while_its_key_is_still_down(site: str, tab: Page) -> None:
+    """Material reads the box on keyup; kb-search's page script passes the input event
+    on as one, so the query leaves as the letter appears, and the keyup adds no second query."""
+    tab.goto(site + "pl/")
+    search(tab, "zlozyc reklamacj")
+    sent = tab.evaluate("() => window.__kbSearchMessages.queries")
+    tab.keyboard.down("e")  # held: no keyup yet
+    tab.wait_for_function(
+        "sent => { const s = window.__kbSearchMessages; "
+        "return s.queries > sent && s.queries === s.results; }", arg=sent)
+    expect(tab.locator(BOX)).to_have_value("zlozyc reklamacje")
+    assert "/pl/pomoc/reklamacje/#complaint-how-to-file" in result_links(tab)[:3]
+    tab.keyboard.up("e")
+    tab.keyboard.press("Backspace")  # one query more (the keyup of "e" sent none)
+    wait_for_search(tab)
+    assert tab.evaluate("() => window.__kbSearchMessages.queries") == sent + 2
+
+
 @pytest.mark.parametrize(("query", "section"), [
     ("zlozyc reklamacje", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # without diacritics
     ("reklamacjami", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # another inflected form

@@ -89,11 +89,15 @@ test("a search superseded while its postings load stops before fetching texts (n
   assert.deepEqual(asked, ["t0", "d0"]);
 });
 
-test("texts are fetched for the first screen of results; the rest are listed by page title", async () => {
-  const many = Array.from({ length: 30 }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: `Zwrot pieniędzy ${n}.` }));
+/*
+ * Pages "p<n>/" titled "Strona <n>" with `text(n)`, in one file ({full, heads}) and
+ * sharded one document shard per page ({sharded, load, asked}): what load() was
+ * asked for shows which texts a search needed.
+ */
+function pagesByShard(count, text) {
+  const many = Array.from({ length: count }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: text(n) }));
   const full = makePayload(many);
   const heads = many.flatMap((doc, ref) => [ref, doc.l, doc.t]);
-  // One document shard per page, so what is fetched shows which texts were needed.
   const sharded = { ...full, heads, termShards: [0], docShards: many.map((_, ref) => ref) };
   delete sharded.postings;
   delete sharded.docs;
@@ -102,6 +106,11 @@ test("texts are fetched for the first screen of results; the rest are listed by 
     asked.push(name);
     return Promise.resolve(name === "t0" ? compacted(full.postings) : [full.docs[Number(name.slice(1))]]);
   };
+  return { full, heads, sharded, load, asked };
+}
+
+test("texts are fetched for the first screen of results; the rest are listed by page title", async () => {
+  const { full, heads, sharded, load, asked } = pagesByShard(30, n => `Zwrot pieniędzy ${n}.`);
   const result = await KbSearch.create(sharded, {}, lunr, Morphology, load).search("zwrot");
   assert.equal(result.items.length, 20);  // max_results pages listed
   assert.equal(asked.filter(name => name.startsWith("d")).length, 4);  // the pages on the first screen
@@ -112,4 +121,19 @@ test("texts are fetched for the first screen of results; the rest are listed by 
   // The same payload in one file lists the same results.
   const single = await KbSearch.create({ ...full, heads }, {}, lunr, Morphology).search("zwrot");
   assert.deepEqual(single, result);
+});
+
+test("a single letter still being typed is listed by page title, without fetching texts", async () => {
+  const { full, heads, sharded, load, asked } = pagesByShard(12, n => `Zwrot z konta ${n}.`);
+  const engine = KbSearch.create(sharded, { suggest: true }, lunr, Morphology, load);
+  const typing = await engine.search("z");  // the next letter replaces this list
+  assert.deepEqual(asked, ["t0"]);
+  assert.ok(typing.items.length > 0 && typing.items.every(group => group.length === 1 && group[0].text === ""));
+  assert.ok(Array.isArray(typing.suggest));
+  const typed = await engine.search("z ");  // a word of its own: the first screen gets its texts
+  assert.equal(asked.filter(name => name.startsWith("d")).length, 4);
+  assert.ok(typed.items.slice(0, 4).every(group => group[0].text.includes("<mark>z</mark>")));
+  // In one file the texts are there: nothing to save, the first screen keeps them.
+  const single = await KbSearch.create({ ...full, heads }, {}, lunr, Morphology).search("z");
+  assert.ok(single.items.slice(0, 4).every(group => group[0].text.includes("<mark>z</mark>")));
 });

@@ -77,3 +77,33 @@ test("closest() names the most similar term for a did-you-mean line", () => {
   assert.equal(lexicon.closest("ab"), null);
   assert.equal(lexicon.closest("zzzzzzzz"), null);
 });
+
+test("prefixes and endings come from the sorted terms in lunr's automaton order", () => {
+  // The same terms, in the same order, as lunr.TokenSet's "prefix*" and "*ending"
+  // (the expansions, and so the order scores are summed in, stay the same).
+  const terms = [...payload.terms, "klient", "klienci", "klienta", "klientka", "teenus", "teenused"].sort();
+  const big = { ...payload, terms, df: terms.map(() => 1) };
+  const own = Lexicon.create(big, lunr, Morphology, m, 5);
+  const automaton = lunr.TokenSet.fromArray(terms);
+  const listed = pattern => automaton.intersect(lunr.TokenSet.fromString(pattern)).toArray();
+  for (const term of terms) {
+    for (let n = 1; n <= term.length; n++) {
+      assert.deepEqual(own.startingWith(term.slice(0, n)), listed(term.slice(0, n) + "*"));
+      assert.deepEqual(own.endingWith(term.slice(-n)), listed("*" + term.slice(-n)));
+    }
+  }
+  assert.deepEqual(own.startingWith("zzz"), []);
+});
+
+test("lunr's automaton is built only when a word is unknown (typos)", () => {
+  let built = 0;
+  const fromArray = list => { built++; return lunr.TokenSet.fromArray(list); };
+  const counting = { ...lunr, TokenSet: { ...lunr.TokenSet, fromArray } };
+  const own = Lexicon.create(payload, counting, Morphology, m, 5);
+  own.expansions(words("reklam")[0]);
+  own.expansions(words("teenindus ")[0]);
+  assert.equal(built, 0);
+  assert.ok("reklamacja" in own.expansions(words("reklamacka ")[0]));
+  own.expansions(words("zamowinie ")[0]);
+  assert.equal(built, 1);
+});

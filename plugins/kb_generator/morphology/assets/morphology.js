@@ -51,7 +51,12 @@
     return out;
   }
 
+  var NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
+
   function fold(text) {
+    // NFKD leaves printable ASCII as it is, with no marks or letters to replace:
+    // most words of a text take this path (normalize() is the slow part).
+    if (!NOT_PRINTABLE_ASCII.test(text)) return text.toLowerCase();
     return text
       .normalize("NFKD")
       .toLowerCase()

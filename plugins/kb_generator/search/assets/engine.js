@@ -99,6 +99,19 @@
     }
     var screen = heads ? SCREEN : Infinity;
 
+    var sharded = !payload.docs;  // texts come shard by shard
+
+    /*
+     * Results whose texts a query fetches. A single letter still being typed
+     * stands for a one-letter word nearly every page holds (Slovak "z",
+     * Polish "o"), and the next letter replaces its list: on a sharded index
+     * that list is given by page title, without fetching four text shards.
+     */
+    function screenOf(list) {
+      var last = list[list.length - 1];
+      return sharded && last.prefix && Morphology.cpLength(last.fold) < 2 ? 0 : screen;
+    }
+
     function analysis(ref) {
       var a = analysed[ref];
       if (!a) a = analysed[ref] = { title: Presentation.analyse(m, docs[ref].t), text: Presentation.analyse(m, docs[ref].x) };
@@ -201,9 +214,9 @@
       });
       var card = Query.definitionFor(list, definitions);
 
-      var shown = Object.create(null), onScreen = Object.create(null);
+      var shown = Object.create(null), onScreen = Object.create(null), screenful = screenOf(list);
       ranked.forEach(function (group, i) {
-        if (i >= screen) return;
+        if (i >= screenful) return;
         group.onScreen = true;
         onScreen[group.refs[0]] = true;
         group.refs.concat([group.parent]).forEach(function (ref) { shown[store.docShard(ref)] = true; });
@@ -258,6 +271,8 @@
       if (suggest) {
         result.suggest = Presentation.suggestion(String(raw), list, function () {
           if (!ranked.length) return null;
+          // A result listed by page title: complete from that title.
+          if (!ranked[0].onScreen) return Presentation.analyse(m, heads[ranked[0].parent].t);
           var a = analysis(ranked[0].refs[0]);
           return a.title.concat(a.text);
         });

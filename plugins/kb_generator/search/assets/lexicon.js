@@ -1,8 +1,9 @@
 /*
  * KbSearchLexicon: the index terms a query word stands for.
  *
- * The lexicon is every index term in order with its document frequency; lunr's
- * token set of all of them expands prefixes, typos and stems. A word stands
+ * The lexicon is every index term in order with its document frequency:
+ * prefixes and endings are ranges of it, and lunr's token set of all of them
+ * (built on the first unknown word) finds typos. A word stands
  * for its key and folded form; the word being typed for its completions;
  * every content word for the keys sharing its stem (neighbours, siblings) and
  * the compounds it ends; and only a word the index does not know, for terms
@@ -54,6 +55,13 @@
    * morphology core made from the payload's table (KbMorphology.create);
    * `fuzzyMin`: the shortest word matched with one typo (option fuzzy_min_length).
    */
+  /* lunr.TokenSet#toArray's order: depth first, a term before its extensions, greater letters first. */
+  function automatonOrder(a, b) {
+    if (b.startsWith(a)) return -1;
+    if (a.startsWith(b)) return 1;
+    return a < b ? 1 : -1;
+  }
+
   function create(payload, lunr, Morphology, m, fuzzyMin) {
     var terms = payload.terms;
     var df = payload.df;
@@ -62,7 +70,12 @@
     (payload.functionWords || []).forEach(function (w) { functionWords[w] = true; });
     var positions = Object.create(null);
     for (var t = 0; t < terms.length; t++) positions[terms[t]] = t;
-    var tokenSet = lunr.TokenSet.fromArray(terms);
+    // lunr's automaton of every term matches typos (fuzzy()); building it was
+    // half of loading the index, so it is built the first time a word is
+    // unknown. Prefixes and endings are read from the sorted terms instead
+    // (startingWith, endingWith), in the order the automaton gave them.
+    var tokenSet = null;
+    function automaton() { return tokenSet || (tokenSet = lunr.TokenSet.fromArray(terms)); }
     function hasTerm(term) { return positions[term] !== undefined; }
 
     /*
@@ -107,7 +120,7 @@
     function fuzzy(forms, distance, min, add) {
       forms.forEach(function (form) {
         if (Morphology.cpLength(form) < min) return;
-        tokenSet.intersect(lunr.TokenSet.fromFuzzyString(form, distance)).toArray().forEach(add);
+        automaton().intersect(lunr.TokenSet.fromFuzzyString(form, distance)).toArray().forEach(add);
       });
     }
 
@@ -158,7 +171,7 @@
       var length = key.length;
       if (length < NEIGHBOUR_MIN || DIGIT.test(key)) return;
       var longest = Math.floor(length / NEIGHBOUR_SHARE);
-      expand(key + "*", function (term) {
+      startingWith(key).forEach(function (term) {
         if (term.length > length && term.length <= longest) add(term);
       });
       var shortest = Math.max(NEIGHBOUR_MIN, Math.ceil(length * NEIGHBOUR_STEM));
@@ -178,7 +191,7 @@
     function siblings(key, shortest, known, add) {
       var length = key.length;
       for (var n = length - 1; n >= Math.max(shortest, length - SIBLING_ENDING); n--) {
-        expand(key.slice(0, n) + "*", function (term) {
+        startingWith(key.slice(0, n)).forEach(function (term) {
           // For a key the index has, a term of about its length is more often
           // another inflected spelling (the exact field's `reklamacji`) than a
           // derivation; it would outrank the exact form the visitor typed.
@@ -198,14 +211,14 @@
     function compounds(key, add) {
       var length = key.length;
       if (length < COMPOUND_PART || DIGIT.test(key)) return;
-      expand("*" + key, function (term) {
-        if (term.length >= length + COMPOUND_PART && term.slice(-length) === key) add(term);
+      endingWith(key).forEach(function (term) {
+        if (term.length >= length + COMPOUND_PART) add(term);
       });
     }
 
     /* Terms that begin with what is typed; the most frequent ones when there are many. */
     function completions(prefix) {
-      var terms = tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
+      var terms = startingWith(prefix);
       var documents = 0;
       terms.forEach(function (term) { documents += frequency(term); });
       if (terms.length <= PREFIX_LIMIT && documents <= PREFIX_DOCUMENTS) return terms;
@@ -226,8 +239,28 @@
       return df[positions[term]];
     }
 
-    function expand(pattern, add) {
-      tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().forEach(add);
+    /*
+     * Terms that begin with `prefix` (itself included), found by bisecting
+     * the sorted terms (the index sorts them as JavaScript compares
+     * strings), in the order lunr's automaton listed them for "prefix*": a
+     * term before its extensions, otherwise the greater first.
+     */
+    function startingWith(prefix) {
+      var lo = 0, hi = terms.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (terms[mid] < prefix) lo = mid + 1; else hi = mid;
+      }
+      var out = [];
+      for (var i = lo; i < terms.length && terms[i].startsWith(prefix); i++) out.push(terms[i]);
+      return out.sort(automatonOrder);
+    }
+
+    /* Terms that end in `ending` (itself included), in the same order. */
+    function endingWith(ending) {
+      var out = [];
+      for (var i = 0; i < terms.length; i++) if (terms[i].endsWith(ending)) out.push(terms[i]);
+      return out.sort(automatonOrder);
     }
 
     /*
@@ -267,6 +300,8 @@
       hasTerm: hasTerm,
       position: function (term) { return positions[term]; },
       expansions: expansions,
+      startingWith: startingWith,
+      endingWith: endingWith,
       compound: compound,
       closest: closest
     };

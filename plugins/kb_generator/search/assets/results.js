@@ -1,9 +1,17 @@
 /*
- * kb-search: say the answer aloud. Material renders the results of our worker
- * but announces nothing while one types; when the results start with a
+ * kb-search on the page, beside Material's search box.
+ *
+ * Say the answer aloud. Material renders the results of our worker but
+ * announces nothing while one types; when the results start with a
  * definition card, or nothing matched and the panel offers "did you mean" and
  * the fallback pages, a polite status region reads that answer (the card's
  * term and definition, or the suggestion and the note), once per result.
+ *
+ * Search as the letter appears. Material reads the box on `keyup`, so a
+ * query waits until the finger leaves the key (80-150 ms of a typist's
+ * keystroke); the box's `input` event is passed on to Material as a keyup of
+ * the box itself (not bubbling: nothing else on the page sees it), and
+ * Material's own keyup then finds the value unchanged and sends nothing more.
  */
 (function () {
   "use strict";
@@ -25,7 +33,16 @@
     return text(note);
   }
 
-  function setup() {
+  /* Material sends the box's value to the worker on keyup: send it on input. */
+  function searchOnInput() {
+    var box = document.querySelector("[data-md-component=search-query]");
+    if (!box) return;
+    box.addEventListener("input", function () {
+      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: false }));
+    });
+  }
+
+  function announceAnswers() {
     var result = document.querySelector("[data-md-component=search-result]");
     var list = result && result.querySelector(".md-search-result__list");
     if (!list) return;
@@ -48,6 +65,11 @@
         setTimeout(function () { status.textContent = last; }, 100);
       }, 400);
     }).observe(list, { childList: true });
+  }
+
+  function setup() {
+    searchOnInput();
+    announceAnswers();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
