@@ -133,6 +133,13 @@ def _estonian() -> Lemmatizer:
 DERIVED_READINGS = {"pact": "verb", "ger": "lexeme", "ppas": "lexeme"}
 #: A lexeme outweighs simplemma's choice only when it is this many times as frequent.
 OVERRIDE_FACTOR = 3.0
+#: Frequency decides only between readings of these classes (NKJP tags: nouns,
+#: adjectives, verb forms): an uninflected word (particle, adverb, preposition,
+#: pronoun) has one form, shared by its homograph, so its lexeme's frequency is unknown.
+OPEN_CLASS_READINGS = frozenset({
+    "subst", "depr", "adj", "adja", "adjp", "adjc", "fin", "bedzie", "praet", "impt", "imps", "inf",
+    "pcon", "pant", "ger", "pact", "ppas", "winien",
+})
 FREQUENCY_LOCALES = ("pl",)
 
 
@@ -191,7 +198,8 @@ def choose_reading(readings: list[tuple[str, str]], preferred: str | None,
        program, dative, or programowy, plural) are then decided by frequency:
        another lexeme wins when it is more than :data:`OVERRIDE_FACTOR` times
        as frequent as the chosen one (``frequency``: lemma -> Zipf, counted
-       over the forms only that lexeme has).
+       over the forms only that lexeme has), and only when every reading
+       left is of an inflected class (:data:`OPEN_CLASS_READINGS`).
     Measured (UD dev site F1, README): pl 0.913 (0.922) -> see README.
     """
     lemmas = list(dict.fromkeys(lemma for lemma, _ in readings))
@@ -208,6 +216,8 @@ def choose_reading(readings: list[tuple[str, str]], preferred: str | None,
             dropped.update(members if DERIVED_READINGS[kind] == "verb" else [verb])
     kept = [lemma for lemma in lemmas if lemma not in dropped]
     chosen = preferred if preferred in kept else kept[0]
+    if any(tag not in OPEN_CLASS_READINGS for lemma, tag in readings if lemma in kept):
+        return chosen  # `nie`: the particle, or `on`; no frequency of a one-form word to weigh
     head = _lexemes(kept)
     score: dict[str, float] = {}
     for lemma in kept:
