@@ -32,8 +32,9 @@ from typing import Any
 from .rules import DATA_DIR
 
 __all__ = [
-    "FREQUENCY_FLOOR", "LEARNED_STEP", "PARAMETERS", "SHORT", "WEIGHTED", "frequency_weight",
-    "learn_lemma_frequency", "learn_rules", "learn_table", "simplemma_pairs", "write_lemma_frequency",
+    "FREQUENCY_FLOOR", "LEARNED_STEP", "PARAMETERS", "SHORT", "SITE_LEMMAS", "WEIGHTED", "frequency_weight",
+    "learn_lemma_frequency", "learn_rules", "learn_table", "simplemma_pairs", "site_lemma_pairs",
+    "write_lemma_frequency",
     "write_table",
 ]
 
@@ -56,6 +57,15 @@ WEIGHTED = frozenset({"pl"})
 # minema, olema, saama) that no word end predicts, and a visitor types them.
 # Chosen on half A of the UD dev set against the gzipped table (README).
 SHORT: dict[str, int] = {"et": 6}
+# Languages whose rules learn, for each dictionary form, the lemma the build
+# gives it (:func:`.lemmas.site_lemmatizer`; simplemma's where it gives none)
+# instead of simplemma's: the browser then guesses what the build keys. For
+# Polish the build's choice among Morfeusz's readings differs from simplemma's
+# for participles, gerunds and homographs (session 6). Measured on the UD dev
+# set, pl query F1 0.882 -> 0.886 (half A 0.901 -> 0.904, half B 0.925 ->
+# 0.928), +3 kB gzipped; learning takes about 45 minutes (every form is
+# analysed by Morfeusz). Estonian and Slovak: measured in session 5, no gain.
+SITE_LEMMAS = frozenset({"pl"})
 # A context may be the whole word: short lemmas (`typ`, `rok`, `stav`) then keep
 # themselves instead of taking the edit of longer words with their ending
 # (`rok` -> `rka`). Measured (UD dev, query key): pl 0.857 -> 0.860,
@@ -81,6 +91,16 @@ def simplemma_pairs(locale: str) -> Iterator[tuple[str, str]]:
         form, lemma = str(form).lower(), str(lemma).lower()
         if len(form) >= 2 and form.isalpha() and lemma.isalpha():
             yield form, lemma
+
+
+def site_lemma_pairs(locale: str) -> Iterator[tuple[str, str]]:
+    """simplemma's (form, lemma) pairs with the lemma the build gives the form, where it gives one."""
+    from .lemmas import site_lemmatizer
+
+    lemmatize = site_lemmatizer(locale)
+    for form, lemma in simplemma_pairs(locale):
+        site = lemmatize(form) if lemmatize is not None else None
+        yield form, site if site is not None and site.isalpha() else lemma
 
 
 def frequency_weight(locale: str) -> Callable[[str], float]:
@@ -149,7 +169,10 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
         exceptions = json.loads(current.read_text(encoding="utf-8")).get("exceptions", {})
     if weight is None and locale in WEIGHTED:
         weight = frequency_weight(locale)
-    source = pairs if pairs is not None else simplemma_pairs(locale)
+    if pairs is not None:
+        source = pairs
+    else:
+        source = site_lemma_pairs(locale) if locale in SITE_LEMMAS else simplemma_pairs(locale)
     short = SHORT.get(locale, 0)
     rules = learn_rules(source, max_context, min_count, weight, short)
     return {
@@ -159,7 +182,10 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
             f" (max_context {max_context}, min_count {min_count}"
             + (f", whole forms up to {short} letters" if short else "")
             + (", forms weighted by wordfreq 3.1.1 frequency" if locale in WEIGHTED else "") + ")"
-            f" from the simplemma 2.0.0 dictionary for {locale!r}; see"
+            f" from the simplemma 2.0.0 dictionary for {locale!r}"
+            + (" (each form's lemma as the build gives it: Morfeusz 2 readings)" if locale in SITE_LEMMAS
+               and pairs is None else "")
+            + "; see"
             " plugins/kb_generator/morphology/README.md for the sources and their licences."
         ),
         "min_length": 3,
