@@ -82,8 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     locale = base_locale(args.locale)
     if args.command == "learn":
+        from . import lemmas
         from .learn import learn_lemma_frequency, learn_table, write_lemma_frequency, write_table
         from .lemmas import FREQUENCY_LOCALES
+
+        # Learning looks up every dictionary form: simplemma's in-memory dictionaries give
+        # the same answers as the streamed ones, about four times as fast (pl: 12 min, not 47).
+        lemmas.LOW_MEMORY = False
 
         if not args.frequency_only:
             print(f"wrote {write_table(locale, learn_table(locale))}")
