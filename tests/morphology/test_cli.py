@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from kb_generator.morphology import analyzer, fold, key, query_analyzer
+from kb_generator.morphology import analyzer, fold, key, learn, query_analyzer
 from kb_generator.morphology.cli import main, query_keys, site_keys
 from kb_generator.morphology.learn import learn_rules
 from kb_generator.morphology.rules import parse_table
@@ -131,3 +131,13 @@ def test_dictionary_keys_merge_paradigms_the_rules_split() -> None:
     # A table exception overrides the dictionary (simplemma: czacie -> czata).
     assert key("czacie", "pl") == key("czat", "pl") == "czat"
     assert key("zákazník", "sk") != key("zákaznícky", "sk")
+
+
+def test_polish_rules_learn_the_lemma_the_build_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """simplemma says programowi -> programowy; the build says program, and the rules learn that."""
+    pytest.importorskip("morfeusz2")
+    pairs = [("programowi", "programowy"), ("mówiącego", "mówiący"), ("xqzowi", "xqzowy")]
+    monkeypatch.setattr(learn, "simplemma_pairs", lambda locale: iter(pairs))
+    assert "pl" in learn.SITE_LEMMAS
+    assert list(learn.site_lemma_pairs("pl")) == [
+        ("programowi", "program"), ("mówiącego", "mówić"), ("xqzowi", "xqzowy")]  # unknown: simplemma's

@@ -8,7 +8,9 @@ import unicodedata
 import pytest
 from kb_generator.morphology import SUPPORTED_LOCALES, Token, fold, load_table, tokenize
 from kb_generator.morphology.rules import parse_table, table_json
-from kb_generator.morphology.stemmer import Analyzer
+from kb_generator.morphology.stemmer import Analyzer, guesses
+
+from tests.morphology.parity import node_run
 
 
 def test_tokenize_is_unicode_aware() -> None:
@@ -91,3 +93,14 @@ def test_bridge_leads_an_unseen_form_to_the_site_key() -> None:
     lexicon, bridge = site.browser_tables(["xaby", "xabie"])
     assert bridge.get(rule) == "qqq"
     assert Analyzer(load_table("pl"), lexicon, bridge).key("xaby") == "qqq"
+
+
+def test_later_guesses_shorter_than_min_length_are_skipped() -> None:
+    """Estonian `laul`: the end `-ul` leaves `la`, which the bridge led to `minema`; no lemma is so short."""
+    table = load_table("et")
+    found = guesses(table, "laul")
+    assert found[0] == "laul"
+    assert all(len(guess) >= table.min_length for guess in found)
+    browser = Analyzer(table, {}, {"la": "minema"}, known=frozenset())
+    assert browser.key("laul") == "laul"
+    assert node_run("et", words=["laul"], bridge={"la": "minema"}, terms=[]).keys == ["laul"]

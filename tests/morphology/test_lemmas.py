@@ -27,3 +27,42 @@ def test_polish_lemma_comes_from_a_reading_of_the_whole_word() -> None:
     assert lemmatize("kiedyś") == "kiedyś"
     assert lemmatize("kiedy") == "kiedy"
     assert lemmatize("reklamacji") == "reklamacja"
+
+
+def test_polish_readings_by_kind_of_derivation() -> None:
+    """Active participles go to their verb; gerunds and passive participles with a noun/adjective stay it."""
+    pytest.importorskip("morfeusz2")
+    lemmatize = lemmas.site_lemmatizer("pl")
+    assert lemmatize is not None
+    assert lemmatize("mówiący") == "mówić"  # Morfeusz: adj mówiący and pact mówić
+    assert lemmatize("działania") == "działanie"  # subst działanie and ger działać
+    assert lemmatize("zgłoszenia") == lemmatize("zgłoszenie") == "zgłoszenie"
+    assert lemmatize("zamknięte") == "zamknięty"  # adj zamknięty and ppas zamknąć
+    assert lemmatize("zgłosił") == "zgłosić"
+
+
+def test_polish_homographs_go_to_the_much_more_frequent_lexeme() -> None:
+    """`programowi`: dative of program or plural of programowy; simplemma says programowy."""
+    pytest.importorskip("morfeusz2")
+    lemmatize = lemmas.site_lemmatizer("pl")
+    assert lemmatize is not None
+    assert lemmatize("programowi") == "program"
+    assert lemmatize("klientowi") == "klient"
+    assert lemmatize("programowe") == "programowy"
+
+
+def test_choose_reading_overrides_the_preferred_lemma_only_by_a_clear_margin() -> None:
+    readings = [("programowy", "adj"), ("program", "subst")]
+    zipf = {"program": 5.0, "programowy": 3.0}
+    assert lemmas.choose_reading(readings, "programowy", lambda lemma: zipf.get(lemma, 0.0)) == "program"
+    close = {"program": 5.0, "programowy": 4.7}  # less than OVERRIDE_FACTOR apart: simplemma stands
+    assert lemmas.choose_reading(readings, "programowy", lambda lemma: close.get(lemma, 0.0)) == "programowy"
+    unknown: dict[str, float] = {}  # neither lexeme counted: simplemma, else Morfeusz's first
+    assert lemmas.choose_reading(readings, None, lambda lemma: unknown.get(lemma, 0.0)) == "programowy"
+
+
+def test_lemma_frequency_table_is_shipped_with_the_package() -> None:
+    zipf = lemmas.lemma_frequency("pl")
+    assert len(zipf) > 20000
+    assert zipf["program"] > zipf["programowy"]
+    assert lemmas.lemma_frequency("et") == {}

@@ -77,13 +77,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                       help="key a visitor's word the site does not contain (the browser's key)")
     learn = commands.add_parser("learn", help="rewrite data/<locale>.json from simplemma's dictionary")
     learn.add_argument("--locale", required=True, choices=SUPPORTED_LOCALES)
+    learn.add_argument("--frequency-only", action="store_true",
+                       help="only the lemma frequencies that choose among Polish readings")
     args = parser.parse_args(argv)
     locale = base_locale(args.locale)
     if args.command == "learn":
-        from .learn import learn_table, write_table
+        from . import lemmas
+        from .learn import learn_lemma_frequency, learn_table, write_lemma_frequency, write_table
+        from .lemmas import FREQUENCY_LOCALES
 
-        path = write_table(locale, learn_table(locale))
-        print(f"wrote {path}")
+        # Learning looks up every dictionary form: simplemma's in-memory dictionaries give
+        # the same answers as the streamed ones, about four times as fast (pl: 12 min, not 47).
+        lemmas.LOW_MEMORY = False
+
+        if not args.frequency_only:
+            print(f"wrote {write_table(locale, learn_table(locale))}")
+        if locale in FREQUENCY_LOCALES:
+            print(f"wrote {write_lemma_frequency(locale, learn_lemma_frequency(locale))}")
         return 0
     words = [line.strip() for line in sys.stdin.read().splitlines()]
     result = query_keys(words, locale) if args.query else site_keys(words, locale)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -31,8 +32,10 @@ from typing import Any
 from .rules import DATA_DIR
 
 __all__ = [
-    "LEARNED_STEP", "PARAMETERS", "SHORT", "WEIGHTED", "frequency_weight", "learn_rules", "learn_table",
-    "simplemma_pairs", "write_table",
+    "FREQUENCY_FLOOR", "LEARNED_STEP", "PARAMETERS", "SHORT", "SITE_LEMMAS", "WEIGHTED", "frequency_weight",
+    "learn_lemma_frequency", "learn_rules", "learn_table", "simplemma_pairs", "site_lemma_pairs",
+    "write_lemma_frequency",
+    "write_table",
 ]
 
 LEARNED_STEP = "learned"
@@ -54,6 +57,15 @@ WEIGHTED = frozenset({"pl"})
 # minema, olema, saama) that no word end predicts, and a visitor types them.
 # Chosen on half A of the UD dev set against the gzipped table (README).
 SHORT: dict[str, int] = {"et": 6}
+# Languages whose rules learn, for each dictionary form, the lemma the build
+# gives it (:func:`.lemmas.site_lemmatizer`; simplemma's where it gives none)
+# instead of simplemma's: the browser then guesses what the build keys. For
+# Polish the build's choice among Morfeusz's readings differs from simplemma's
+# for participles, gerunds and homographs (session 6). Measured on the UD dev
+# set, pl query F1 0.882 -> 0.886 (half A 0.901 -> 0.904, half B 0.925 ->
+# 0.928), +3 kB gzipped; learning takes about 45 minutes (every form is
+# analysed by Morfeusz). Estonian and Slovak: measured in session 5, no gain.
+SITE_LEMMAS = frozenset({"pl"})
 # A context may be the whole word: short lemmas (`typ`, `rok`, `stav`) then keep
 # themselves instead of taking the edit of longer words with their ending
 # (`rok` -> `rka`). Measured (UD dev, query key): pl 0.857 -> 0.860,
@@ -79,6 +91,16 @@ def simplemma_pairs(locale: str) -> Iterator[tuple[str, str]]:
         form, lemma = str(form).lower(), str(lemma).lower()
         if len(form) >= 2 and form.isalpha() and lemma.isalpha():
             yield form, lemma
+
+
+def site_lemma_pairs(locale: str) -> Iterator[tuple[str, str]]:
+    """simplemma's (form, lemma) pairs with the lemma the build gives the form, where it gives one."""
+    from .lemmas import site_lemmatizer
+
+    lemmatize = site_lemmatizer(locale)
+    for form, lemma in simplemma_pairs(locale):
+        site = lemmatize(form) if lemmatize is not None else None
+        yield form, site if site is not None and site.isalpha() else lemma
 
 
 def frequency_weight(locale: str) -> Callable[[str], float]:
@@ -147,7 +169,10 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
         exceptions = json.loads(current.read_text(encoding="utf-8")).get("exceptions", {})
     if weight is None and locale in WEIGHTED:
         weight = frequency_weight(locale)
-    source = pairs if pairs is not None else simplemma_pairs(locale)
+    if pairs is not None:
+        source = pairs
+    else:
+        source = site_lemma_pairs(locale) if locale in SITE_LEMMAS else simplemma_pairs(locale)
     short = SHORT.get(locale, 0)
     rules = learn_rules(source, max_context, min_count, weight, short)
     return {
@@ -157,7 +182,10 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
             f" (max_context {max_context}, min_count {min_count}"
             + (f", whole forms up to {short} letters" if short else "")
             + (", forms weighted by wordfreq 3.1.1 frequency" if locale in WEIGHTED else "") + ")"
-            f" from the simplemma 2.0.0 dictionary for {locale!r}; see"
+            f" from the simplemma 2.0.0 dictionary for {locale!r}"
+            + (" (each form's lemma as the build gives it: Morfeusz 2 readings)" if locale in SITE_LEMMAS
+               and pairs is None else "")
+            + "; see"
             " plugins/kb_generator/morphology/README.md for the sources and their licences."
         ),
         "min_length": 3,
@@ -166,6 +194,50 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
         + ([{"name": "derivation", "note": "action noun -> verb (search families)",
              "rules": DERIVATIONS[locale]}] if locale in DERIVATIONS else []),
     }
+
+
+#: Lemmas rarer than this (Zipf) are left out of the frequency table: a lexeme missing
+#: from it counts as 0, and the choice among readings was the same on the UD dev set
+#: with all 75,558 lemmas (1.2 MB) as with these 31,423 (470 kB).
+FREQUENCY_FLOOR = 2.5
+
+
+def learn_lemma_frequency(locale: str) -> dict[str, float]:
+    """Zipf frequency of each lemma: the frequency of the forms only that lexeme has.
+
+    Every word of wordfreq's list for the language is analysed by Morfeusz; a
+    word whose readings all belong to one lexeme (a lemma, or a noun/adjective
+    and the verb it was derived from: `działania`) counts for that lemma, an
+    ambiguous word (`programowi`: program or programowy) for none, so a verb
+    does not win a homograph with the frequency of the forms it shares.
+    """
+    from .lemmas import derived_from, morfeusz_readings
+
+    try:
+        wordfreq = importlib.import_module("wordfreq")
+    except ImportError as error:
+        raise SystemExit(f"learning {locale!r} frequencies needs wordfreq: "
+                         "pip install -e '.[learn]'") from error
+    total: dict[str, float] = defaultdict(float)
+    for word, frequency in wordfreq.get_frequency_dict(locale).items():
+        if not word.isalpha():
+            continue
+        lemmas = {lemma for lemma, _ in morfeusz_readings(word)}
+        for lemma in lemmas:
+            if lemmas <= {lemma} | derived_from(lemma):
+                total[lemma] += frequency
+    zipf = {lemma: round(math.log10(f) + 9, 1) for lemma, f in total.items()}
+    return {lemma: z for lemma, z in sorted(zipf.items()) if z >= FREQUENCY_FLOOR}
+
+
+def write_lemma_frequency(locale: str, zipf: dict[str, float]) -> Path:
+    """One lemma a line, sorted: stable diffs when relearned."""
+    from .lemmas import frequency_path
+
+    path = frequency_path(locale)
+    lines = [json.dumps(lemma, ensure_ascii=False) + f": {z}" for lemma, z in zipf.items()]
+    path.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    return path
 
 
 def write_table(locale: str, table: dict[str, Any], folder: Path = DATA_DIR) -> Path:

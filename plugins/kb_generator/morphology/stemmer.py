@@ -66,6 +66,10 @@ def guesses(table: RuleTable, word: str) -> list[str]:
     then the word itself. A visitor's word whose best guess the site does not
     know may meet the site through a later one (Estonian ``avan``: ``avan``
     from the whole word, ``avama`` from ``-an``); the build never needs them.
+    A later guess shorter than the table's ``min_length`` is no lemma (the
+    ends of one or two letters left by long suffixes: Estonian ``laul`` ->
+    ``la``, which the bridge took to ``minema``) and is skipped. Measured on
+    the UD dev sets (query key F1): et 0.800 -> 0.807, pl and sk unchanged.
     """
     word = table.exceptions.get(word, word)
     if len(word) < table.min_length or not table.steps:
@@ -81,7 +85,7 @@ def guesses(table: RuleTable, word: str) -> list[str]:
     for guess in found:
         for step in later:
             guess = _apply_step(step, guess)
-        if guess not in out:
+        if guess not in out and (not out or len(guess) >= table.min_length):
             out.append(guess)
     return out
 

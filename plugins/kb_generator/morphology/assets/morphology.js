@@ -115,7 +115,8 @@
 
   /*
    * Lemma guesses, best first: applyTable's, then each shorter matching word
-   * end of the first step, then the word itself (guesses() in stemmer.py).
+   * end of the first step, then the word itself (guesses() in stemmer.py);
+   * a later guess shorter than the table's min_length is skipped.
    */
   function guesses(t, word) {
     word = exception(t, word);
@@ -131,7 +132,7 @@
     var out = [];
     found.forEach(function (guess) {
       for (var s = 1; s < t.steps.length; s++) guess = applyStep(t.steps[s], guess);
-      if (out.indexOf(guess) < 0) out.push(guess);
+      if (out.indexOf(guess) < 0 && (!out.length || cpLength(guess) >= t.minLength)) out.push(guess);
     });
     return out;
   }
