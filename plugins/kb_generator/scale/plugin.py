@@ -36,7 +36,7 @@ from kb_generator.scale import jobs
 from kb_generator.scale.config import ScaleConfig
 from kb_generator.scale.navigation import collapse, index_markdown, large_sections
 from kb_generator.scale.page_texts import CompactPages
-from kb_generator.scale.parallel import LanguageProcesses
+from kb_generator.scale.parallel import LanguageProcesses, available_cores, queues
 
 log = get_plugin_logger("kb-scale")
 
@@ -87,11 +87,18 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
                 or i18n is None or not is_outermost_build(config) or self.forked):
             return files
         self.forked = True
-        for locale in site_locales(config).codes:
-            if locale != building_language(i18n) and (not self.job or locale in self.job) and not self.merge:
-                self.processes.start(locale, functools.partial(_build_language, config, locale))
+        own = building_language(i18n)
+        others = [locale for locale in site_locales(config).codes
+                  if locale != own and (not self.job or locale in self.job) and not self.merge]
+        # This process builds its language alongside, unless a job leaves it out.
+        at_once = self.config.language_processes or available_cores()
+        slots = at_once - (1 if not self.job or own in self.job else 0)
+        for queue in queues(others, slots):
+            self.processes.start_queue(
+                [(locale, functools.partial(_build_language, config, locale)) for locale in queue])
         if self.processes.running:
-            log.info(f"building {', '.join(self.processes.running)} in parallel processes")
+            log.info(f"building {', '.join(self.processes.running)} in parallel processes"
+                     f" (at most {at_once} languages at once)")
         return files
 
     # Last: a merge, or a job without the default language, renders no page
