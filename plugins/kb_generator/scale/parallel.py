@@ -121,9 +121,12 @@ class LanguageProcesses:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 _report(locale, build, reports[locale])
             _current = child
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(child, 0)
+            _, status = os.waitpid(child, 0)
             _current = 0
+            if not os.path.getsize(reports[locale]):  # died before it could report
+                with open(reports[locale], "wb") as out:
+                    pickle.dump(LanguageResult(
+                        locale, error=f"the {locale} build process died (status {status})"), out)
         logging.shutdown()
         os._exit(0)
 

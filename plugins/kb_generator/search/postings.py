@@ -98,8 +98,9 @@ class PostingsBuilder:
             return [], []
         averages = [total / documents for total in self.total_lengths]
         k1, b = K1, self.b
-        norms = array("d", (k1 * (1 - b + b * (self.lengths[slot] / averages[slot % field_count]))
-                            for slot in range(len(self.lengths))))
+        # Per document field; an empty field has no postings (and may have no average).
+        norms = array("d", (k1 * (1 - b + b * (length / averages[slot % field_count])) if length else 0.0
+                            for slot, length in enumerate(self.lengths)))
         for term_id, postings in enumerate(self.postings):
             n = self.pairs[term_id]
             idf = math.log(1 + abs((documents - n + 0.5) / (n + 0.5)))
