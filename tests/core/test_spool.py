@@ -1,4 +1,4 @@
-"""Records kept on disk until the end of a language's build: inside the site folder, never listed, gone after."""
+"""Records kept on disk until the end of a language's build: in the site folder, never listed."""
 
 from __future__ import annotations
 

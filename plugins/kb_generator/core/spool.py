@@ -42,7 +42,7 @@ class Spool(Generic[T]):
     def append(self, record: T) -> None:
         if self.file is None:
             os.makedirs(self.folder or ".", exist_ok=True)
-            self.file = tempfile.TemporaryFile(dir=self.folder or ".", prefix=".kb-spool-")
+            self.file = tempfile.TemporaryFile(dir=self.folder or ".", prefix=".kb-spool-")  # noqa: SIM115 - open across hooks, closed by close()
         pickle.dump(record, self.file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 

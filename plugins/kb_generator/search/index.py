@@ -318,7 +318,7 @@ def build_payload(
     }
 
 
-def dumps(payload: Mapping[str, Any]) -> str:
+def dumps(payload: Mapping[str, Any] | Sequence[Any]) -> str:
     """Compact, reproducible JSON (the same build gives the same bytes)."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
 

@@ -25,8 +25,8 @@ from kb_generator.core.contracts import glossary_provider, language_root, search
 from kb_generator.core.i18n import current_locale, is_outermost_build, site_locales
 from kb_generator.core.messages import message
 from kb_generator.core.outline import OutlineExtension, outline_extension
-from kb_generator.core.spool import Spool
 from kb_generator.core.plugin_assets import PREFIX, PluginAssets
+from kb_generator.core.spool import Spool
 from kb_generator.core.theme import add_theme_templates
 from kb_generator.glossary.sources import Glossary, load_glossary
 from kb_generator.morphology import analyzer, table_json
