@@ -98,7 +98,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
                 [(locale, functools.partial(_build_language, config, locale)) for locale in queue])
         if self.processes.running:
             log.info(f"building {', '.join(self.processes.running)} in parallel processes"
-                     f" (at most {at_once} languages at once)")
+                     f" (languages at once: at most {at_once})")
         return files
 
     # Last: a merge, or a job without the default language, renders no page
