@@ -13,6 +13,8 @@ and the operating system removes it when the build closes it or dies.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import pickle
 import tempfile
@@ -64,3 +66,14 @@ class Spool(Generic[T]):
         if self.file is not None:
             self.file.close()
         self.file, self.count = None, 0
+
+
+def give_back_memory() -> None:
+    """Return the freed heap to the operating system (glibc's `malloc_trim`; elsewhere nothing).
+
+    A language's index is built and freed before its pages are written, and a
+    process that has finished its language waits for the others: without
+    this, the memory they freed stays counted against the build.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

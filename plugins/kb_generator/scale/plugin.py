@@ -22,6 +22,7 @@ from kb_generator.core import priorities
 from kb_generator.core.contracts import LanguageState, language_state_plugins
 from kb_generator.core.front_matter import front_matter_of
 from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
+from kb_generator.core.spool import give_back_memory
 from kb_generator.core.upstream import (
     building_language,
     is_nested_build,
@@ -204,6 +205,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         if self.processes.running:
             # Long builds show where the time goes, language by language.
             log.info(f"{current_locale(config)}: built in {own:.1f} s (this process)")
+        give_back_memory()  # this language is written; the others may still be building
         results = self.processes.wait()
         plugins = language_state_plugins(config)
         if self.merge:

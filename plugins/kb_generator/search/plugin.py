@@ -26,7 +26,7 @@ from kb_generator.core.i18n import current_locale, is_outermost_build, site_loca
 from kb_generator.core.messages import message
 from kb_generator.core.outline import OutlineExtension, outline_extension
 from kb_generator.core.plugin_assets import PREFIX, PluginAssets
-from kb_generator.core.spool import Spool
+from kb_generator.core.spool import Spool, give_back_memory
 from kb_generator.core.theme import add_theme_templates
 from kb_generator.glossary.sources import Glossary, load_glossary
 from kb_generator.morphology import analyzer, table_json
@@ -247,6 +247,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         log.debug(f"{locale}: indexed {len(payload['docs'])} sections of {pages} pages"
                   f" ({written} shards)")
         self.pages.close()  # the pages' texts are in the index now
+        del payload, lexicon, term_shards, doc_shards
+        give_back_memory()  # the index is written: its memory is free for the other languages
         return env
 
     # After kb-translations, which sets the same `kb_search_root` (Material's
