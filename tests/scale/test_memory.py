@@ -118,3 +118,35 @@ def test_a_page_gets_back_exactly_its_html() -> None:
     assert pages.stored == {}
     pages.release(page)  # type: ignore[arg-type]
     assert page.content == ""
+
+
+SPOOL_HOOK = '''
+import json
+import os
+from pathlib import Path
+
+
+def on_page_content(html, page, config, files):
+    """Where kb-search keeps the pages it has indexed so far (after its own hook)."""
+    spool = config.plugins["kb-search"].pages
+    where = os.readlink(f"/proc/self/fd/{spool.file.fileno()}")
+    with open(Path(config.config_file_path).parent / "spooled.jsonl", "a", encoding="utf-8") as out:
+        out.write(json.dumps([page.file.src_uri, len(spool), where, config.site_dir]) + "\\n")
+    return html
+'''
+
+
+def test_indexed_pages_wait_on_disk_inside_the_site_folder(build_site: BuildSite, tmp_path: Path) -> None:
+    """kb-search holds no page texts until its index: they wait in a nameless file of the site folder."""
+    write_tree(tmp_path, {"spool.py": SPOOL_HOOK})
+    config = scale()
+    config["hooks"] = ["spool.py"]
+    built = build_site(corpus(3), config, root=tmp_path)
+    records = [json.loads(line) for line in (tmp_path / "spooled.jsonl").read_text().splitlines()]
+    site = str(built.site.resolve())
+    assert {src.split("/")[0] for src, *_ in records} == {"pl", "et", "sk"}
+    for src, count, where, site_dir in records:
+        assert count >= 1, src
+        assert where.startswith(f"{site}/") and where.startswith(f"{Path(site_dir).resolve()}/"), where
+    assert max(count for src, count, *_ in records if src.startswith("et/")) == 4  # home and 3 articles
+    assert not [p for p in built.site.rglob("*") if ".kb-spool" in p.name]

@@ -69,3 +69,17 @@ def test_big_sections_show_only_their_index_page(build_site: BuildSite) -> None:
     small = build_site(corpus(3), scale(section_nav_limit=10), root=result.root.parent / "small")
     nav = small.html("pl/akademia/a-000/").split('md-nav--primary', 1)[1]
     assert "a-002/" in nav
+
+
+def test_languages_beyond_the_process_limit_wait_their_turn(build_site: BuildSite, tmp_path: Path) -> None:
+    """`language_processes: 2`: pl here, et then sk in one queue; the same site as all at once."""
+    files = corpus(3)
+    queued = build_site(files, scale(language_processes=2), root=tmp_path / "a")
+    assert any("building et, sk in parallel processes (languages at once: at most 2)" in m
+               for m in queued.messages)
+    for line in ("et: built in", "sk: built in"):
+        assert any(line in m and m.endswith("(its own process)") for m in queued.messages), line
+    at_once = build_site(files, scale(language_processes=3), root=tmp_path / "b")
+    assert any("(languages at once: at most 3)" in m for m in at_once.messages)
+    assert (queued.site / "sk/akademia/a-001/index.html").exists()
+    assert same_tree(queued.site, at_once.site) == []

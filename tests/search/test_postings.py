@@ -100,3 +100,13 @@ def test_compacted_postings_are_gaps_and_thousandths_and_expand_to_the_same_numb
     weights = [round(random.Random(seed).uniform(0, 60), 3) for seed in range(2000)]
     flat = [value for n, weight in enumerate(weights) for value in (n * 2, n % 7, weight)]
     assert expand(compact(flat)) == flat
+
+
+def test_a_field_empty_in_every_document_is_no_division_by_zero() -> None:
+    """No document has a question or a context: those fields' average length is 0."""
+    boosts = [DEFAULT_BOOSTS.get(name, 1.0) for name in FIELDS]
+    indexed: list[Document] = [
+        ([["klient"], [], [], ["obsługa", "klient"], ["zwrot"] * 3, ["klient"], []], 1.0),
+        ([["zwrot"], [], [], [], ["klient", "zwrot"], ["zwrot"], ["zwrot"]], 2.0),
+    ]
+    assert ours(indexed, boosts, LENGTH_NORMALISATION) == lunr_postings(indexed, boosts, LENGTH_NORMALISATION)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kb_generator.core.outline import Section
+from kb_generator.morphology import analyzer, table_json
+from kb_generator.search.config import DEFAULT_BOOSTS
+from kb_generator.search.index import IndexedPage, build_payload, dumps, shard
 
 from tests.conftest import site_config
 from tests.search import node
@@ -89,3 +94,25 @@ def test_a_short_word_being_typed_is_not_completed(sharded: SearchSite) -> None:
     short, longer = (message["data"] for message in out["messages"][1:])  # type: ignore[index]
     assert not any("reklamac" in item["location"] for group in short["items"] for item in group)
     assert any("reklamac" in item["location"] for group in longer["items"] for item in group)
+
+
+@pytest.mark.parametrize("single_file_below", [0, 10**9])
+def test_packed_postings_and_texts_ship_the_same_bytes(single_file_below: int) -> None:
+    """What the build holds packed (int arrays, compressed texts) is written exactly as the lists were."""
+    pages = [IndexedPage(f"a-{n}/", f"Reklamacja {n}", "Opis \U0001f600", ("zwrot",), 1.0 + n % 3, [
+        Section(None, f"Reklamacja {n}", 1, (), False, ["Wstęp o zamówieniu."]),
+        Section(f"s{n}", "Jak złożyć reklamację?", 2, (f"Reklamacja {n}",), True,
+                [f"Klient składa reklamację {n} razy, zwrot pieniędzy."]),
+    ], key=f"a-{n}") for n in range(40)]
+    core = analyzer("pl")
+    raw = table_json("pl")
+
+    def written(packed: bool) -> list[str]:
+        payload = build_payload(pages, core, table=json.loads(raw) if raw else None, synonyms=[],
+                                field_boosts=DEFAULT_BOOSTS, options={"excerpt": 80}, packed=packed)
+        lexicon, terms, docs = shard(payload, 200, single_file_below=single_file_below, text_shard_size=300)
+        return [dumps(lexicon), *(dumps(part) for part in terms), *(dumps(part) for part in docs)]
+
+    packed = written(True)
+    assert packed == written(False)
+    assert (len(packed) == 1) == bool(single_file_below)

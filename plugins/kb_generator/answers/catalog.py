@@ -7,13 +7,23 @@ the ids/URLs of its translations. Documented in README ("Answers catalog").
 
 from __future__ import annotations
 
+import base64
+import json
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 
 @dataclass
 class CatalogPage:
-    """One page's contribution to the catalog of its language."""
+    """One page's contribution to the catalog of its language.
+
+    Its entries are held compressed (`packed`, zlib and base64: JSON-safe
+    for a job's report) until the catalog is written: every answer's text of
+    every page of every language, held as dicts to the end of the build,
+    grew the build with every article. `ids` link translations.
+    """
 
     locale: str
     key: str | None
@@ -21,11 +31,22 @@ class CatalogPage:
     url: str
     category: str | None
     updated: str | None
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    packed: str = ""
+
+    @classmethod
+    def of(cls, locale: str, key: str | None, title: str, url: str, category: str | None,
+           updated: str | None, entries: list[dict[str, Any]]) -> CatalogPage:
+        text = json.dumps(entries, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        return cls(locale, key, title, url, category, updated, [entry["id"] for entry in entries],
+                   base64.b64encode(zlib.compress(text, 1)).decode("ascii"))
 
     @property
-    def ids(self) -> set[str]:
-        return {entry["id"] for entry in self.entries}
+    def entries(self) -> list[dict[str, Any]]:
+        if not self.packed:
+            return []
+        text = zlib.decompress(base64.b64decode(self.packed)).decode("utf-8", "surrogatepass")
+        return json.loads(text)  # type: ignore[no-any-return]
 
 
 def catalog_entry(
@@ -41,32 +62,65 @@ def catalog_entry(
     }
 
 
-def build_catalogs(pages: list[CatalogPage]) -> dict[str, dict[str, Any]]:
-    """Catalog per locale, with translations linked by page key and section id."""
+def _answers(page: CatalogPage, versions: dict[str, CatalogPage]) -> Iterator[dict[str, Any]]:
+    """The page's entries as the catalog lists them, with their translations."""
+    for entry in page.entries:
+        translations = {}
+        for locale, version in sorted(versions.items()):
+            if locale == page.locale:
+                continue
+            if entry["id"] in version.ids:
+                translations[locale] = {"id": entry["id"], "url": f"{version.url}#{entry['id']}"}
+            else:
+                translations[locale] = {"id": None, "url": version.url}
+        yield {
+            **entry,
+            "category": page.category,
+            "page": {"title": page.title, "url": page.url, "key": page.key},
+            "updated": page.updated,
+            "translations": translations,
+        }
+
+
+def _by_key(pages: Iterable[CatalogPage]) -> dict[str, dict[str, CatalogPage]]:
     by_key: dict[str, dict[str, CatalogPage]] = {}
     for page in pages:
         if page.key:
             by_key.setdefault(page.key, {})[page.locale] = page
+    return by_key
+
+
+def build_catalogs(pages: list[CatalogPage]) -> dict[str, dict[str, Any]]:
+    """Catalog per locale, with translations linked by page key and section id."""
+    by_key = _by_key(pages)
     catalogs: dict[str, dict[str, Any]] = {}
     for page in sorted(pages, key=lambda p: (p.locale, p.url)):
         catalog = catalogs.setdefault(page.locale, {"locale": page.locale, "answers": []})
-        versions = by_key.get(page.key or "", {})
-        for entry in page.entries:
-            translations = {}
-            for locale, version in sorted(versions.items()):
-                if locale == page.locale:
-                    continue
-                if entry["id"] in version.ids:
-                    translations[locale] = {
-                        "id": entry["id"], "url": f"{version.url}#{entry['id']}"
-                    }
-                else:
-                    translations[locale] = {"id": None, "url": version.url}
-            catalog["answers"].append({
-                **entry,
-                "category": page.category,
-                "page": {"title": page.title, "url": page.url, "key": page.key},
-                "updated": page.updated,
-                "translations": translations,
-            })
+        catalog["answers"].extend(_answers(page, by_key.get(page.key or "", {})))
     return catalogs
+
+
+def catalog_texts(pages: list[CatalogPage]) -> Iterator[tuple[str, Iterator[str]]]:
+    """(locale, the pieces of its catalog file): `build_catalogs`' JSON, one answer at a time.
+
+    The text is exactly `json.dumps(catalog, ensure_ascii=False, indent=1,
+    sort_keys=True) + "\n"` (tested), without holding a language's catalog:
+    `answers` sorts before `locale`, and JSON strings hold no line breaks,
+    so an answer dumped alone is indented by its depth line by line.
+    """
+    by_key = _by_key(pages)
+    ordered = sorted(pages, key=lambda p: (p.locale, p.url))
+    for locale in dict.fromkeys(page.locale for page in ordered):
+        yield locale, _catalog_text(locale, [p for p in ordered if p.locale == locale], by_key)
+
+
+def _catalog_text(locale: str, pages: list[CatalogPage],
+                  by_key: dict[str, dict[str, CatalogPage]]) -> Iterator[str]:
+    first = True
+    for page in pages:
+        for answer in _answers(page, by_key.get(page.key or "", {})):
+            text = json.dumps(answer, ensure_ascii=False, indent=1, sort_keys=True)
+            yield ("{\n \"answers\": [\n" if first else ",\n") + "  " + text.replace("\n", "\n  ")
+            first = False
+    locale_text = json.dumps(locale, ensure_ascii=False)
+    yield ('{\n \"answers\": [],\n' if first else "\n ],\n") + f' "locale": {locale_text}\n}}\n'

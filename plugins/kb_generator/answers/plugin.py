@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -18,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from kb_generator.answers import structured_data
-from kb_generator.answers.catalog import CatalogPage, build_catalogs, catalog_entry
+from kb_generator.answers.catalog import CatalogPage, catalog_entry, catalog_texts
 from kb_generator.answers.config import AnswersConfig
 from kb_generator.answers.redirects import redirect_page
 from kb_generator.answers.related import Candidate, Candidates, related
@@ -118,19 +117,19 @@ class AnswersPlugin(ShipsAssets, BasePlugin[AnswersConfig]):
         url = self.site_url + page.url
         updated = self.history.last_changed(page.file.abs_src_path) if (
             self.history and page.file.abs_src_path) else None
-        catalog_page = CatalogPage(
-            locale, _text(page.meta.get("key")), page.title or "", url,
-            _text(page.meta.get("category")), updated.date().isoformat() if updated else None,
-        )
-        for section in state.sections:
-            answer = state.is_answer(section)
-            if answer or (section.level == 2 and section.anchor != self.config.faq_section_id):
-                catalog_page.entries.append(catalog_entry(
-                    section.anchor or "", section.heading, section.visible_text,
-                    "answer" if answer else "section", url,
-                ))
-        if catalog_page.entries and not _excluded(page):
-            self.catalog_pages.append(catalog_page)
+        entries = [
+            catalog_entry(section.anchor or "", section.heading, section.visible_text,
+                          "answer" if state.is_answer(section) else "section", url)
+            for section in state.sections
+            if state.is_answer(section) or (
+                section.level == 2 and section.anchor != self.config.faq_section_id)
+        ]
+        if entries and not _excluded(page):
+            self.catalog_pages.append(CatalogPage.of(
+                locale, _text(page.meta.get("key")), page.title or "", url,
+                _text(page.meta.get("category")), updated.date().isoformat() if updated else None,
+                entries,
+            ))
         # Until the page's template, only its answers are needed (JSON-LD): every
         # page's sections with their text fragments, held to the end of the build,
         # grew a language's memory with every article.
@@ -232,13 +231,12 @@ class AnswersPlugin(ShipsAssets, BasePlugin[AnswersConfig]):
         if not is_outermost_build(config):
             return
         site = Path(config.site_dir)
-        for locale, catalog in build_catalogs(self.catalog_pages).items():
+        # Written one answer at a time (a language's catalog is tens of MB of text at scale).
+        for locale, parts in catalog_texts(self.catalog_pages):
             path = site / locale / self.config.catalog
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(
-                json.dumps(catalog, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                encoding="utf-8",
-            )
+            with path.open("w", encoding="utf-8") as out:
+                out.writelines(parts)
 
     on_post_build = CombinedEvent(_write_redirects, _write_catalogs)
 

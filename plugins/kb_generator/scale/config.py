@@ -12,6 +12,12 @@ class ScaleConfig(Config):
     parallel_languages = c.Type(bool, default=True)
     """Build the other languages in forked processes during `mkdocs build` (not `serve`)."""
 
+    language_processes = c.Type(int, default=0)
+    """How many languages build at once with `parallel_languages`, the default language's own
+    build counted: 0 is as many as the cores the build may use. The other languages wait
+    in queues, each still in a process of its own: on 2 cores three languages at once
+    took more memory and no less time."""
+
     compact_pages = c.Type(bool, default=True)
     """Keep each converted page's HTML compressed until its template is rendered, and let its
     Markdown go after conversion (MkDocs keeps both for every page to the end of the build:

@@ -52,43 +52,81 @@ def _below_warning(record: logging.LogRecord) -> bool:
     return record.levelno < logging.WARNING
 
 
+def available_cores() -> int:
+    """Cores this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def queues(locales: list[str], processes: int) -> list[list[str]]:
+    """`locales` dealt out to at most `processes` queues (each built one language after another)."""
+    count = max(1, min(processes, len(locales)))
+    return [locales[n::count] for n in range(count)] if locales else []
+
+
+#: The language the runner of a queue is building now (its process), for SIGTERM.
+_current = 0
+
+
+def _stop_current(signum: int, frame: object) -> None:  # pragma: no cover - runs in a runner
+    """A runner told to stop ends the language build it started, then itself."""
+    if _current:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(_current, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_current, 0)
+    os._exit(1)
+
+
 @dataclass
 class LanguageProcesses:
     """The forked builds of one site build."""
 
-    running: dict[str, tuple[int, str]] = field(default_factory=dict)  # locale -> (pid, file)
+    # locale -> (pid of the process building it or its queue's runner, report file)
+    running: dict[str, tuple[int, str]] = field(default_factory=dict)
     parent: int = 0  # the process that forked them: only it may stop or wait for them
 
     def start(self, locale: str, build: Callable[[], dict[str, Any]]) -> None:
         """Fork a process that runs `build` for `locale` and reports back."""
-        handle, path = tempfile.mkstemp(prefix=f"kb-{locale}-", suffix=".pickle")
-        os.close(handle)
+        self.start_queue([(locale, build)])
+
+    def start_queue(self, queue: list[tuple[str, Callable[[], dict[str, Any]]]]) -> None:
+        """Build the languages of `queue` one after another, each in a process of its own.
+
+        One language: the forked process builds it. More: the forked process
+        (a runner) forks one build after another, each from the state of this
+        moment, so no language inherits what the one before it left in memory.
+        """
+        reports = {}
+        for locale, _ in queue:
+            handle, reports[locale] = tempfile.mkstemp(prefix=f"kb-{locale}-", suffix=".pickle")
+            os.close(handle)
         self.parent = os.getpid()
         pid = os.fork()
         if pid:
-            self.running[locale] = (pid, path)
+            for locale, _ in queue:
+                self.running[locale] = (pid, reports[locale])
             return
         self.running = {}  # pragma: no cover - the child: its siblings are not its own
-        result = LanguageResult(locale)  # pragma: no cover - runs in the child
-        warnings = _Warnings()
-        logger = logging.getLogger("mkdocs")
-        for handler in logger.handlers:
-            handler.addFilter(_below_warning)  # printed once, by the parent
-        logger.addHandler(warnings)
-        started = time.perf_counter()
-        try:
-            result.states = build()
-        except Abort as error:
-            # `--strict` stopped on warnings: the parent reports them and fails too.
-            if not warnings.records:
-                result.error = str(error) or "the build stopped"
-        except BaseException as error:  # the parent reports it as a failed build
-            result.error = f"{type(error).__name__}: {error}"
-            result.details = traceback.format_exc()
-        result.warnings = warnings.records
-        result.seconds = time.perf_counter() - started
-        with open(path, "wb") as out:
-            pickle.dump(result, out)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # pragma: no cover - runs in the child
+        if len(queue) == 1:  # pragma: no cover - runs in the child
+            _report(*queue[0], reports[queue[0][0]])
+        global _current  # pragma: no cover - runs in the runner
+        signal.signal(signal.SIGTERM, _stop_current)
+        for locale, build in queue:
+            child = os.fork()
+            if not child:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                _report(locale, build, reports[locale])
+            _current = child
+            _, status = os.waitpid(child, 0)
+            _current = 0
+            if not os.path.getsize(reports[locale]):  # died before it could report
+                with open(reports[locale], "wb") as out:
+                    pickle.dump(LanguageResult(
+                        locale, error=f"the {locale} build process died (status {status})"), out)
         logging.shutdown()
         os._exit(0)
 
@@ -100,27 +138,56 @@ class LanguageProcesses:
         """
         if os.getpid() != self.parent:
             return
-        for pid, path in self.running.values():
+        for pid in dict.fromkeys(pid for pid, _ in self.running.values()):
+            # A runner ends the build it started first (SIGTERM), a build ends at once.
             with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGTERM)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
+        for _, path in self.running.values():
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
         self.running.clear()
 
     def wait(self) -> list[LanguageResult]:
-        """Wait for every process; a process that died without a report is an error."""
+        """Wait for every process; a language without a report is an error."""
+        statuses = {pid: os.waitpid(pid, 0)[1]
+                    for pid in dict.fromkeys(pid for pid, _ in self.running.values())}
         results = []
         for locale, (pid, path) in self.running.items():
-            _, status = os.waitpid(pid, 0)
             try:
                 with open(path, "rb") as source:
                     results.append(pickle.load(source))
             except (OSError, EOFError, pickle.UnpicklingError):
                 results.append(LanguageResult(
-                    locale, error=f"the {locale} build process died (status {status})"))
+                    locale, error=f"the {locale} build process died (status {statuses[pid]})"))
             finally:
                 os.unlink(path)
         self.running.clear()
         return results
+
+
+def _report(locale: str, build: Callable[[], dict[str, Any]], path: str) -> None:  # pragma: no cover
+    """In a language's process: build, write the result for the parent, exit."""
+    result = LanguageResult(locale)
+    warnings = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    for handler in logger.handlers:
+        handler.addFilter(_below_warning)  # printed once, by the parent
+    logger.addHandler(warnings)
+    started = time.perf_counter()
+    try:
+        result.states = build()
+    except Abort as error:
+        # `--strict` stopped on warnings: the parent reports them and fails too.
+        if not warnings.records:
+            result.error = str(error) or "the build stopped"
+    except BaseException as error:  # the parent reports it as a failed build
+        result.error = f"{type(error).__name__}: {error}"
+        result.details = traceback.format_exc()
+    result.warnings = warnings.records
+    result.seconds = time.perf_counter() - started
+    with open(path, "wb") as out:
+        pickle.dump(result, out)
+    logging.shutdown()
+    os._exit(0)

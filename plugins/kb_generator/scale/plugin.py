@@ -22,6 +22,7 @@ from kb_generator.core import priorities
 from kb_generator.core.contracts import LanguageState, language_state_plugins
 from kb_generator.core.front_matter import front_matter_of
 from kb_generator.core.i18n import current_locale, i18n_plugin, is_outermost_build, site_locales
+from kb_generator.core.spool import give_back_memory
 from kb_generator.core.upstream import (
     building_language,
     is_nested_build,
@@ -36,7 +37,7 @@ from kb_generator.scale import jobs
 from kb_generator.scale.config import ScaleConfig
 from kb_generator.scale.navigation import collapse, index_markdown, large_sections
 from kb_generator.scale.page_texts import CompactPages
-from kb_generator.scale.parallel import LanguageProcesses
+from kb_generator.scale.parallel import LanguageProcesses, available_cores, queues
 
 log = get_plugin_logger("kb-scale")
 
@@ -87,11 +88,18 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
                 or i18n is None or not is_outermost_build(config) or self.forked):
             return files
         self.forked = True
-        for locale in site_locales(config).codes:
-            if locale != building_language(i18n) and (not self.job or locale in self.job) and not self.merge:
-                self.processes.start(locale, functools.partial(_build_language, config, locale))
+        own = building_language(i18n)
+        others = [locale for locale in site_locales(config).codes
+                  if locale != own and (not self.job or locale in self.job) and not self.merge]
+        # This process builds its language alongside, unless a job leaves it out.
+        at_once = self.config.language_processes or available_cores()
+        slots = at_once - (1 if not self.job or own in self.job else 0)
+        for queue in queues(others, slots):
+            self.processes.start_queue(
+                [(locale, functools.partial(_build_language, config, locale)) for locale in queue])
         if self.processes.running:
-            log.info(f"building {', '.join(self.processes.running)} in parallel processes")
+            log.info(f"building {', '.join(self.processes.running)} in parallel processes"
+                     f" (languages at once: at most {at_once})")
         return files
 
     # Last: a merge, or a job without the default language, renders no page
@@ -197,6 +205,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         if self.processes.running:
             # Long builds show where the time goes, language by language.
             log.info(f"{current_locale(config)}: built in {own:.1f} s (this process)")
+        give_back_memory()  # this language is written; the others may still be building
         results = self.processes.wait()
         plugins = language_state_plugins(config)
         if self.merge:

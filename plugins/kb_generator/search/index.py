@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,7 +29,7 @@ from typing import Any
 from kb_generator.core.outline import Section
 from kb_generator.morphology import Analyzer, fold, tokenize
 from kb_generator.morphology.tokens import WORD
-from kb_generator.search.postings import PostingsBuilder, compact
+from kb_generator.search.postings import PostingsBuilder, compact, unpack
 
 #: Index fields in the order lunr.js scores them; boosts come from the config.
 FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")
@@ -187,9 +189,17 @@ def _cut(sizes: Sequence[int], limit: int, *, keep: Sequence[int] | None = None)
     return starts if sizes else [0]
 
 
+def _opened(document: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A stored document with its text as shipped (`build_payload(packed=True)` compresses it)."""
+    text = document["x"]
+    if not isinstance(text, bytes):
+        return document
+    return {**document, "x": zlib.decompress(text).decode("utf-8", "surrogatepass")}
+
+
 def shard(
     payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0, text_shard_size: int = 0
-) -> tuple[dict[str, Any], list[Any], list[Any]]:
+) -> tuple[dict[str, Any], Iterator[list[list[int]]], Iterator[list[Any]]]:
     """Split a single-file payload into (eager lexicon, term shards, document shards).
 
     Terms stay in their sorted order, so a shard is a range of terms and the
@@ -201,20 +211,26 @@ def shard(
     `single_file_below` bytes is not split: the lexicon is then the whole
     payload and there are no shards. The morphology tables (rule table,
     lexicon, bridge) are fetched first either way, so they do not count.
+
+    Shards come as generators, one shard compacted at a time: a
+    language's compacted postings together (a new int object for every
+    number) were the largest thing a build held, growing with every article.
     """
     postings, docs = payload["postings"], payload["docs"]
     lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
     # Shards carry postings compacted (postings.compact): cut by those sizes.
-    posting_sizes, doc_sizes = [_size(compact(p)) for p in postings], [_size(d) for d in docs]
+    posting_sizes, doc_sizes = [_size(compact(p)) for p in postings], [_size(_opened(d)) for d in docs]
     movable = {key: value for key, value in lexicon.items() if key not in ("table", "lexicon", "bridge")}
     if _size(movable) + sum(posting_sizes) + sum(doc_sizes) < single_file_below:
-        return dict(payload), [], []
+        return {**payload, "postings": [unpack(p) if isinstance(p, array) else p for p in postings],
+                "docs": [_opened(d) for d in docs]}, iter(()), iter(())
     term_starts = _cut(posting_sizes, shard_size)
     doc_starts = _cut(doc_sizes, text_shard_size or shard_size, keep=payload["parents"])
     lexicon["termShards"], lexicon["docShards"] = term_starts, doc_starts
-    term_shards = [[compact(p) for p in postings[a:b]]
-                   for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True)]
-    doc_shards = [docs[a:b] for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True)]
+    term_shards = ([compact(p) for p in postings[a:b]]
+                   for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True))
+    doc_shards = ([_opened(d) for d in docs[a:b]]
+                  for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True))
     return lexicon, term_shards, doc_shards
 
 
@@ -246,6 +262,7 @@ def build_payload(
     definitions: Iterable[Definition] = (),
     fallback_keys: Sequence[str] = (),
     messages: Mapping[str, str] | None = None,
+    packed: bool = False,
 ) -> dict[str, Any]:
     """Everything the worker needs for one language, as one (single-file) JSON document.
 
@@ -253,12 +270,17 @@ def build_payload(
     Besides the index: the glossary terms for the definition card, the
     language's function words, the pages offered when nothing matches
     (`fallback_keys`, in that order) and the strings the worker prints.
+    `packed` gives each term's postings as an int array (`build_packed`,
+    a third of the memory) and each document's text compressed, which only
+    `shard` reads.
     """
     builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION)
     stored: list[dict[str, Any]] = []
     keyed: dict[str, int] = {}
     with analyzer.collect() as vocabulary:
         for entry, fields, boost in documents(pages, analyzer):
+            if packed:
+                entry["x"] = zlib.compress(entry["x"].encode("utf-8", "surrogatepass"), 1)
             key = entry.pop("k", "")
             if key and key not in keyed:
                 keyed[key] = len(stored)
@@ -266,7 +288,8 @@ def build_payload(
             builder.add(fields, boost)
     # The browser gets the site key of every indexed word.
     lexicon, bridge = analyzer.browser_tables(vocabulary)
-    terms, postings = builder.build()
+    terms, postings = builder.build_packed() if packed else builder.build()
+    del builder
     parents = [doc.pop("p") for doc in stored]
     return {
         "format": FORMAT,
@@ -295,7 +318,7 @@ def build_payload(
     }
 
 
-def dumps(payload: Mapping[str, Any]) -> str:
+def dumps(payload: Mapping[str, Any] | Sequence[Any]) -> str:
     """Compact, reproducible JSON (the same build gives the same bytes)."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
 

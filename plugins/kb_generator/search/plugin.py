@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import shutil
 from dataclasses import replace
@@ -25,6 +26,7 @@ from kb_generator.core.i18n import current_locale, is_outermost_build, site_loca
 from kb_generator.core.messages import message
 from kb_generator.core.outline import OutlineExtension, outline_extension
 from kb_generator.core.plugin_assets import PREFIX, PluginAssets
+from kb_generator.core.spool import Spool, give_back_memory
 from kb_generator.core.theme import add_theme_templates
 from kb_generator.glossary.sources import Glossary, load_glossary
 from kb_generator.morphology import analyzer, table_json
@@ -81,7 +83,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.active = False  # the page being rendered is indexed
         self.outline = OutlineExtension()
-        self.pages: list[IndexedPage] = []
+        # Every indexed page of the language, on disk until on_env (core/spool.py).
+        self.pages: Spool[IndexedPage] = Spool()
         self.files: dict[str, File] = {}
         self.roots: set[str] = set()
         self.worker_version = ""
@@ -98,7 +101,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # A new site build, not one of static-i18n's nested ones.
             self.roots = set()
         # Every build (one per language) collects its own pages.
-        self.pages, self.files, self.active = [], {}, False
+        self.pages.reset(config.site_dir)
+        self.files, self.active = {}, False
         # After Material's on_config (0), which creates its index each build.
         if not stop_material_indexing(config):
             log.warning("Material's `search` plugin is not enabled: the site has no search box to serve")
@@ -163,7 +167,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             description=str(page.meta.get("description") or ""),
             tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
             boost=float(boost) if isinstance(boost, int | float) else 1.0,
-            # Held until every page is converted: each section's text as one
+            # On disk until every page is converted: each section's text as one
             # string, not the many fragments the outline collected it from.
             sections=[replace(section, parts=[section.text], visible_parts=[])
                       for section in self.outline.outline.sections],
@@ -179,6 +183,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         locale = current_locale(config)
         morphology = analyzer(locale)
         table = table_json(locale)
+        pages = len(self.pages)
         definitions = self._definitions(config, locale)
         payload = build_payload(
             self.pages, morphology,
@@ -197,6 +202,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "didYouMean": message(locale, "search.did_you_mean"),
                 "noMatch": message(locale, "search.no_match"),
             },
+            packed=True,
         )
         shards_dir = Path(config.site_dir) / (self._root(config) + SHARD_DIR)
         shutil.rmtree(shards_dir, ignore_errors=True)
@@ -205,17 +211,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             text_shard_size=max(1, self.config.text_shard_size))
         index_text = dumps(lexicon)
         # Shards share one version: the lexicon's positions must match their
-        # content. Each shard is written as soon as it is encoded (a large
-        # language's shards together are tens of MB of text).
+        # content. Each shard is compacted and written as soon as it is
+        # encoded (a large language's shards together are tens of MB of text).
         shard_hash = hashlib.sha256(index_text.encode("utf-8"))
-        named = [(f"t{n}.json", part) for n, part in enumerate(term_shards)]
-        named += [(f"d{n}.json", part) for n, part in enumerate(doc_shards)]
-        if named:
-            shards_dir.mkdir(parents=True, exist_ok=True)
+        named = itertools.chain(
+            ((f"t{n}.json", part) for n, part in enumerate(term_shards)),
+            ((f"d{n}.json", part) for n, part in enumerate(doc_shards)))
+        written = 0
         for name, part in named:
             encoded = dumps(part).encode("utf-8")
             shard_hash.update(encoded)
+            if not written:
+                shards_dir.mkdir(parents=True, exist_ok=True)
             (shards_dir / name).write_bytes(encoded)
+            written += 1
         shard_version = shard_hash.hexdigest()[:12]
         self.files["index"].content_string = index_text
         worker = self.files["worker"]
@@ -235,9 +244,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             "docs": [],
         })
         self.roots.add(self._root(config))
-        log.debug(f"{locale}: indexed {len(payload['docs'])} sections of {len(self.pages)} pages"
-                  f" ({len(named)} shards)")
-        self.pages = []  # the pages' texts are in the index now; free them for the page writing
+        log.debug(f"{locale}: indexed {len(payload['docs'])} sections of {pages} pages"
+                  f" ({written} shards)")
+        self.pages.close()  # the pages' texts are in the index now
+        del payload, lexicon, term_shards, doc_shards
+        give_back_memory()  # the index is written: its memory is free for the other languages
         return env
 
     # After kb-translations, which sets the same `kb_search_root` (Material's
