@@ -20,7 +20,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs.exceptions import Abort
 
@@ -167,8 +167,8 @@ class LanguageProcesses:
         return results
 
 
-def _report(locale: str, build: Callable[[], dict[str, Any]], path: str) -> None:  # pragma: no cover
-    """In a language's process: build, write the result for the parent, exit."""
+def _report(locale: str, build: Callable[[], dict[str, Any]], path: str) -> NoReturn:  # pragma: no cover
+    """In a language's process: build, write the result for the parent, exit (never returns)."""
     result = LanguageResult(locale)
     warnings = _Warnings()
     logger = logging.getLogger("mkdocs")
