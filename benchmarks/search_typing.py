@@ -321,6 +321,8 @@ def main() -> None:
     parser.add_argument("--terms", type=int, default=200)
     parser.add_argument("--queries", type=int, default=10, help="queries per language (at most 10)")
     parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--language-processes", type=int, default=0,
+                        help="kb-scale's language_processes for our builds (0: its default)")
     parser.add_argument("--browser-sizes", default="",
                         help="sizes whose search is measured in the browser (default: all)")
     args = parser.parse_args()
@@ -334,7 +336,7 @@ def main() -> None:
     for n in sizes:
         corpus = make_corpus(work / f"corpus-{n}", n, args.terms)
         site = work / f"site-ours-{n}"
-        seconds, peak = build(corpus / "mkdocs-ours.yml", site)
+        seconds, peak = build(ours_config(corpus, args.language_processes), site)
         growth[n] = {"build s": seconds, "peak MB (PSS)": peak, "output MB": size_mb(site)}
         print(f"ours {n}: build {seconds:.1f} s, peak {peak:.0f} MB, output {growth[n]['output MB']:.0f} MB",
               flush=True)
@@ -365,6 +367,18 @@ def main() -> None:
                                     args.queries, modes)
             print_details("pagefind", pagefind)
     report(sizes, growth, typed, plain_size, plain, pagefind)
+
+
+def ours_config(corpus: Path, language_processes: int) -> Path:
+    """The corpus's mkdocs-ours.yml, or a copy with kb-scale's `language_processes` set."""
+    config = corpus / "mkdocs-ours.yml"
+    if not language_processes:
+        return config
+    text = config.read_text(encoding="utf-8")
+    variant = corpus / f"mkdocs-ours-p{language_processes}.yml"
+    option = f"- kb-scale:\n    language_processes: {language_processes}\n"
+    variant.write_text(text.replace("- kb-scale\n", option), encoding="utf-8")
+    return variant
 
 
 def report(sizes: list[int], growth: dict[int, dict[str, float]],

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_generator.scale.parallel import LanguageProcesses, available_cores, queues
+from kb_generator.scale.parallel import LanguageProcesses, available_cores, languages_at_once, queues
 
 
 @pytest.fixture
@@ -135,3 +135,12 @@ def test_a_language_that_dies_in_a_queue_is_an_error(temp_dir: Path) -> None:
     assert results["et"].error == "the et build process died (status 768)"  # exit code 3
     assert results["sk"].error is None
     assert list(temp_dir.iterdir()) == []
+
+
+def test_languages_at_once_follow_the_cores_and_the_memory() -> None:
+    assert languages_at_once(1000, cores=2, memory_mb=22000) == 2
+    # Half of 2 GB holds less than one language of 10,000 pages: still one.
+    assert languages_at_once(10000, cores=2, memory_mb=2000) == 1
+    assert languages_at_once(10000, cores=4, memory_mb=5000) == 2
+    assert languages_at_once(10, cores=3, memory_mb=0) == 3  # memory unknown: the cores
+    assert 1 <= languages_at_once(100) <= available_cores()

@@ -83,3 +83,19 @@ def test_languages_beyond_the_process_limit_wait_their_turn(build_site: BuildSit
     assert any("(languages at once: at most 3)" in m for m in at_once.messages)
     assert (queued.site / "sk/akademia/a-001/index.html").exists()
     assert same_tree(queued.site, at_once.site) == []
+
+
+def test_one_language_at_a_time_builds_the_others_first(build_site: BuildSite, tmp_path: Path) -> None:
+    """`language_processes: 1`: et then sk in their own process, pl here only after them."""
+    files = corpus(3)
+    one = build_site(files, scale(language_processes=1), root=tmp_path / "a")
+    assert any("building et, sk one after another in a process of their own, then pl "
+               "(languages at once: 1)" in m for m in one.messages)
+    for line in ("pl: built in", "et: built in", "sk: built in"):
+        assert any(line in m for m in one.messages), line
+    written = {locale: [p.stat().st_mtime_ns for p in (one.site / locale).rglob("*.html")]
+               for locale in ("pl", "et", "sk")}
+    # Every page of et and sk was written before the first page of pl.
+    assert max(written["et"] + written["sk"]) < min(written["pl"])
+    at_once = build_site(files, scale(language_processes=3), root=tmp_path / "b")
+    assert same_tree(one.site, at_once.site) == []

@@ -60,6 +60,41 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+#: What one language's build process may take at most (MB): a fixed part (the
+#: interpreter, libraries, lemma dictionaries) and a part per page of the
+#: language, measured at 1,000-10,000 articles (README, "Memory of a large
+#: build": at most 0.89 GB at 10,000) and rounded up.
+LANGUAGE_BASE_MB = 250
+LANGUAGE_PAGE_MB = 0.09
+
+
+def available_memory_mb() -> int:
+    """Memory the system can give without swapping (Linux `MemAvailable`; 0 when unknown)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError):  # pragma: no cover - not Linux
+        pass
+    return 0
+
+
+def languages_at_once(pages: int, *, cores: int | None = None, memory_mb: int | None = None) -> int:
+    """How many languages of `pages` pages each may build at once: as many as cores,
+    but no more than half the available memory holds (at least one).
+
+    Half: the site's other processes, the page cache of what is written and
+    anything else running on the machine need the rest.
+    """
+    cores = available_cores() if cores is None else cores
+    memory_mb = available_memory_mb() if memory_mb is None else memory_mb
+    if not memory_mb:
+        return cores
+    per_language = LANGUAGE_BASE_MB + LANGUAGE_PAGE_MB * pages
+    return max(1, min(cores, int(memory_mb / 2 // per_language)))
+
+
 def queues(locales: list[str], processes: int) -> list[list[str]]:
     """`locales` dealt out to at most `processes` queues (each built one language after another)."""
     count = max(1, min(processes, len(locales)))

@@ -37,7 +37,7 @@ from kb_generator.scale import jobs
 from kb_generator.scale.config import ScaleConfig
 from kb_generator.scale.navigation import collapse, index_markdown, large_sections
 from kb_generator.scale.page_texts import CompactPages
-from kb_generator.scale.parallel import LanguageProcesses, available_cores, queues
+from kb_generator.scale.parallel import LanguageProcesses, LanguageResult, languages_at_once, queues
 
 log = get_plugin_logger("kb-scale")
 
@@ -49,7 +49,10 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         self.command = "build"
         self.processes = LanguageProcesses()
         self.started = 0.0
+        self.own_started = 0.0  # when this process started its own language, if it waited first
         self.forked = False
+        # Languages built before this process's own (one at a time), kept to the end.
+        self.results: list[LanguageResult] = []
         self._release: Any = None
         self.job: list[str] = []  # the languages this job builds (empty: all)
         self.merge: list[Path] = []  # the jobs' sites this build merges
@@ -68,7 +71,9 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         locales = site_locales(config)
         if is_outermost_build(config) and current_locale(config) == locales.default:
             self.started = time.perf_counter()
+            self.own_started = 0.0
             self.forked = False
+            self.results = []
             self._read_jobs(config)
         elif current_locale(config) != locales.default:
             # Shared root files come from the default language only: written
@@ -91,13 +96,23 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
         own = building_language(i18n)
         others = [locale for locale in site_locales(config).codes
                   if locale != own and (not self.job or locale in self.job) and not self.merge]
-        # This process builds its language alongside, unless a job leaves it out.
-        at_once = self.config.language_processes or available_cores()
-        slots = at_once - (1 if not self.job or own in self.job else 0)
-        for queue in queues(others, slots):
+        here = not self.job or own in self.job  # this process builds its own language too
+        at_once = self.config.language_processes or languages_at_once(
+            len(files.documentation_pages()) // max(1, len(site_locales(config).codes)))
+        for queue in queues(others, at_once - here):
             self.processes.start_queue(
                 [(locale, functools.partial(_build_language, config, locale)) for locale in queue])
-        if self.processes.running:
+        if not self.processes.running:
+            return files
+        if here and at_once <= 1:
+            # One language at a time: the others build first, from this small
+            # state, and this process starts its own language when they are done
+            # (alongside, its language's pages would be held beside theirs).
+            log.info(f"building {', '.join(self.processes.running)} one after another in a process"
+                     f" of their own, then {own} (languages at once: 1)")
+            self.results = self.processes.wait()
+            self.own_started = time.perf_counter()
+        else:
             log.info(f"building {', '.join(self.processes.running)} in parallel processes"
                      f" (languages at once: at most {at_once})")
         return files
@@ -199,14 +214,15 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     # languages one by one: they are already built, in parallel.
     @event_priority(priorities.COLLECT_LANGUAGES)
     def _collect_languages(self, config: MkDocsConfig) -> None:
-        if not is_outermost_build(config) or not (self.processes.running or self.job or self.merge):
+        if not is_outermost_build(config) or not (
+                self.processes.running or self.results or self.job or self.merge):
             return
-        own = time.perf_counter() - self.started
-        if self.processes.running:
+        own = time.perf_counter() - (self.own_started or self.started)
+        if self.processes.running or self.results:
             # Long builds show where the time goes, language by language.
             log.info(f"{current_locale(config)}: built in {own:.1f} s (this process)")
         give_back_memory()  # this language is written; the others may still be building
-        results = self.processes.wait()
+        results, self.results = [*self.results, *self.processes.wait()], []
         plugins = language_state_plugins(config)
         if self.merge:
             self._merge_jobs(config, plugins)
@@ -258,6 +274,7 @@ class ScalePlugin(BasePlugin[ScaleConfig]):
     @event_priority(priorities.STOP_LANGUAGES)
     def on_build_error(self, *, error: Exception) -> None:
         self.processes.stop()
+        self.results = []
         if self._release is not None:
             set_nested_build(self._release, False)
             self._release = None
