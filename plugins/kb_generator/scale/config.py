@@ -14,9 +14,11 @@ class ScaleConfig(Config):
 
     language_processes = c.Type(int, default=0)
     """How many languages build at once with `parallel_languages`, the default language's own
-    build counted: 0 is as many as the cores the build may use. The other languages wait
+    build counted: 0 is as many as the cores the build may use and half the available
+    memory holds (estimated from the pages a language has). The other languages wait
     in queues, each still in a process of its own: on 2 cores three languages at once
-    took more memory and no less time."""
+    took more memory and no less time. 1 builds the other languages first, one after
+    another, and this process's own language after them: the peak is one language."""
 
     compact_pages = c.Type(bool, default=True)
     """Keep each converted page's HTML compressed until its template is rendered, and let its
