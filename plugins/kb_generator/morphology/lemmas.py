@@ -123,7 +123,7 @@ def _estonian() -> Lemmatizer:
     """
     import simplemma
 
-    plain = _simplemma("et")
+    plain = lru_cache(maxsize=1 << 16)(_simplemma("et"))  # stems are looked up again under many endings
 
     def is_lemma(word: str) -> bool:
         return (bool(simplemma.is_known(word, lang="et", low_memory=LOW_MEMORY))
