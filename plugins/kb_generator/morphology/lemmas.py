@@ -129,7 +129,6 @@ def _estonian() -> Lemmatizer:
     0.863 -> 0.880 (paradigm mates, clitic), 0.880 -> 0.894 (spellings, case
     endings; README has both halves).
     """
-
     plain = lru_cache(maxsize=1 << 16)(_simplemma("et"))  # stems are looked up again under many endings
 
     def verb_of_participle(word: str) -> str | None:
@@ -166,14 +165,14 @@ def _estonian() -> Lemmatizer:
                 return lemma
         for end in _CASE_ENDINGS:
             stem = word[: -len(end)]
-            if word.endswith(end) and len(stem) >= _CASE_STEM_MIN and (lemma := plain(stem)) is not None:
+            if word.endswith(end) and len(stem) >= _CASE_STEM_MIN and plain(stem) is not None:
                 return lookup(stem)
         return None
 
     return lemmatize
 
 
-#: Slovak adjective endings, longest first (the form minus one is the adjective's stem).
+#: Slovak adjective endings, longest first (the form without its ending is the adjective's stem).
 _SLOVAK_ADJECTIVE_ENDINGS = ("ými", "ého", "ému", "ých", "ým", "ej", "om", "ou", "ý", "á", "é", "ú", "í")
 #: Nouns in -osť (`nezamestnanosť`) also end in -ť but keep their negative prefix.
 _SLOVAK_ABSTRACT_NOUN = "osť"
@@ -192,7 +191,6 @@ def _slovak() -> Lemmatizer:
     Measured on the UD dev set (site key F1, README has both halves):
     0.922 -> 0.937 (negation), -> 0.945 (adjectives).
     """
-
     plain = _simplemma("sk")
 
     def is_verb(lemma: str | None) -> bool:
