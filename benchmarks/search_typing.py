@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import math
 import os
 import resource
@@ -46,11 +47,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import LOCALES, ROOT, make_corpus
-from scale import QUERIES, StaticServer, build, size_mb
+from scale import QUERIES, TYPE_ON_ARRIVAL, StaticServer, build, size_mb
 
 MODES = ("typed150", "typed50", "paste", "open")
 DELAYS = {"typed150": 150, "typed50": 50}
 PAGEFIND_DEBOUNCE_MS = 300
+#: Pagefind as it would have to run to answer every key, as ours does: no wait
+#: before a search (a superseded search still returns null).
+PAGEFIND_EVERY_KEY_MS = 0
 PAGEFIND_RESULTS = 5
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -87,11 +91,11 @@ const pagefind = await import("/pagefind/pagefind.js");
 await pagefind.init();
 const box = document.getElementById("q"), list = document.getElementById("results");
 window.__kbReady = true;
-box.addEventListener("input", async () => {{
+const search = async () => {{
   const query = box.value;
-  const search = await pagefind.debouncedSearch(query, {{}}, {debounce});
-  if (search === null) return;  // a later input superseded it
-  const pages = await Promise.all(search.results.slice(0, {shown}).map((r) => r.data()));
+  const found = await pagefind.debouncedSearch(query, {{}}, {debounce});
+  if (found === null) return;  // a later input superseded it
+  const pages = await Promise.all(found.results.slice(0, {shown}).map((r) => r.data()));
   if (box.value !== query) return;
   list.replaceChildren(...pages.map((page) => {{
     const item = document.createElement("li");
@@ -100,7 +104,9 @@ box.addEventListener("input", async () => {{
     return item;
   }}));
   list.dataset.query = query;
-}});
+}};
+box.addEventListener("input", search);
+if (box.value) search();  // typed before Pagefind was loaded, as Material does
 </script></body></html>
 """
 
@@ -114,6 +120,11 @@ class Engine:
     list_selector: str
     item_selector: str
     box_selector: str
+    page: str = ""  # Pagefind's driver page below the site, "{locale}" replaced
+
+    @property
+    def is_pagefind(self) -> bool:
+        return self.search_paths == ("/pagefind/",)
 
     def counts(self, path: str) -> bool:
         return path.startswith(self.search_paths)
@@ -125,7 +136,9 @@ def ours(locale: str) -> Engine:
                   ".md-search-result__item", "[data-md-component=search-query]")
 
 
-PAGEFIND = Engine("pagefind", ("/pagefind/",), "#results", ".result", "#q")
+PAGEFIND = Engine("pagefind", ("/pagefind/",), "#results", ".result", "#q", "kb-bench/{locale}.html")
+PAGEFIND_EVERY_KEY = Engine("pagefind, every key", ("/pagefind/",), "#results", ".result", "#q",
+                            "kb-bench/{locale}-every-key.html")
 
 
 @dataclass
@@ -207,16 +220,13 @@ def run_query(browser: object, server: StaticServer, sizes: GzipSizes, engine: E
                                       "item": repr(engine.item_selector)})
     start = len(server.log())
     try:
-        if mode == "open":
+        if mode == "open":  # typed the moment the page lets a visitor type
+            tab.add_init_script(TYPE_ON_ARRIVAL % {"box": json.dumps(engine.box_selector),
+                                                   "query": json.dumps(query)})
             tab.goto(url, wait_until="commit")
-            box = tab.locator(engine.box_selector)
-            box.click(timeout=120_000)
-            box.fill(query)
-            if engine is not PAGEFIND:
-                box.press("End")  # Material reads the box on keyup (ours also on input)
         else:
             tab.goto(url, wait_until="networkidle")
-            if engine is PAGEFIND:
+            if engine.is_pagefind:
                 tab.wait_for_function("window.__kbReady === true")
             box = tab.locator(engine.box_selector)
             box.click()
@@ -224,7 +234,7 @@ def run_query(browser: object, server: StaticServer, sizes: GzipSizes, engine: E
             start = len(server.log())
             if mode == "paste":
                 box.fill(query)
-                if engine is not PAGEFIND:
+                if not engine.is_pagefind:
                     box.press("End")
             else:
                 box.press_sequentially(query, delay=DELAYS[mode])
@@ -280,12 +290,20 @@ def run_pagefind(site: Path) -> float:
     """Index the plain build with Pagefind; seconds it took."""
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
+    seconds = time.perf_counter() - started
+    write_pagefind_pages(site)
+    return seconds
+
+
+def write_pagefind_pages(site: Path) -> None:
+    """Pagefind's driver pages: its UI's debounce, and none (every key)."""
     for locale in LOCALES:
-        page = site / "kb-bench" / f"{locale}.html"
-        page.parent.mkdir(exist_ok=True)
-        page.write_text(PAGEFIND_PAGE.format(locale=locale, debounce=PAGEFIND_DEBOUNCE_MS,
-                                             shown=PAGEFIND_RESULTS), encoding="utf-8")
-    return time.perf_counter() - started
+        for engine, debounce in ((PAGEFIND, PAGEFIND_DEBOUNCE_MS),
+                                 (PAGEFIND_EVERY_KEY, PAGEFIND_EVERY_KEY_MS)):
+            page = site / engine.page.format(locale=locale)
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(PAGEFIND_PAGE.format(locale=locale, debounce=debounce,
+                                                 shown=PAGEFIND_RESULTS), encoding="utf-8")
 
 
 def summary(measures: list[Measure]) -> dict[str, float]:
@@ -320,6 +338,9 @@ def main() -> None:
     parser.add_argument("--reuse-plain", action="store_true",
                         help="measure Pagefind on the plain build and index an earlier run left "
                              "(.cache/bench/site-plain-<size>), without building them again")
+    parser.add_argument("--reuse-ours", action="store_true",
+                        help="measure search on our builds an earlier run left "
+                             "(.cache/bench/site-ours-<size>), without building them again")
     parser.add_argument("--terms", type=int, default=200)
     parser.add_argument("--queries", type=int, default=10, help="queries per language (at most 10)")
     parser.add_argument("--modes", default=",".join(MODES))
@@ -339,8 +360,11 @@ def main() -> None:
         corpus = make_corpus(work / f"corpus-{n}", n, args.terms)
         site = work / f"site-ours-{n}"
         cpu_before = cpu_of_children()
-        seconds, peak = build(ours_config(corpus, args.language_processes), site)
-        cpu = cpu_of_children() - cpu_before
+        if args.reuse_ours and (site / "sitemap.xml").is_file():
+            seconds, peak = math.nan, math.nan  # an earlier run's build: its times are not this run's
+        else:
+            seconds, peak = build(ours_config(corpus, args.language_processes), site)
+        cpu = math.nan if math.isnan(seconds) else cpu_of_children() - cpu_before
         growth[n] = {"build s": seconds, "build CPU s": cpu, "peak MB (PSS)": peak,
                      "output MB": size_mb(site)}
         print(f"ours {n}: build {seconds:.1f} s ({cpu:.1f} CPU s, load {os.getloadavg()[0]:.1f}), "
@@ -351,14 +375,16 @@ def main() -> None:
             print_details(f"ours {n}", typed[n])
     plain_size = args.plain_size or sizes[0]
     pagefind: dict[tuple[str, str], list[Measure]] = {}
+    every_key: dict[tuple[str, str], list[Measure]] = {}
     plain: dict[str, float] = {}
     if not args.no_plain:
         corpus = make_corpus(work / f"corpus-{plain_size}", plain_size, args.terms)
         site = work / f"site-plain-{plain_size}"
-        if args.reuse_plain and (site / "kb-bench").is_dir():
+        if args.reuse_plain and (site / "pagefind").is_dir():
             # Built and indexed by an earlier run: its times are not this run's.
             plain = dict.fromkeys(("build s", "peak MB (PSS)", "pagefind index s"), math.nan)
             plain["output MB"] = size_mb(site)
+            write_pagefind_pages(site)
         else:
             seconds, peak = build(corpus / "mkdocs-plain.yml", site)
             plain = {"build s": seconds, "peak MB (PSS)": peak, "output MB": size_mb(site)}
@@ -367,11 +393,17 @@ def main() -> None:
         print(f"plain {plain_size}: build {plain['build s']:.1f} s, peak {plain['peak MB (PSS)']:.0f} MB, "
               f"Pagefind {plain['pagefind index s']:.1f} s", flush=True)
         if modes:
-            pages = {locale: f"kb-bench/{locale}.html" for locale in LOCALES}
+            pages = {locale: PAGEFIND.page.format(locale=locale) for locale in LOCALES}
             pagefind = measure_site(site, {locale: PAGEFIND for locale in LOCALES}, pages,
                                     args.queries, modes)
             print_details("pagefind", pagefind)
-    report(sizes, growth, typed, plain_size, plain, pagefind)
+        typing = tuple(mode for mode in modes if mode in DELAYS)
+        if typing:
+            pages = {locale: PAGEFIND_EVERY_KEY.page.format(locale=locale) for locale in LOCALES}
+            every_key = measure_site(site, {locale: PAGEFIND_EVERY_KEY for locale in LOCALES}, pages,
+                                     args.queries, typing)
+            print_details("pf/key", every_key)
+    report(sizes, growth, typed, plain_size, plain, pagefind, every_key)
 
 
 def cpu_of_children() -> float:
@@ -399,7 +431,8 @@ def ours_config(corpus: Path, language_processes: int) -> Path:
 
 def report(sizes: list[int], growth: dict[int, dict[str, float]],
            typed: dict[int, dict[tuple[str, str], list[Measure]]], plain_size: int,
-           plain: dict[str, float], pagefind: dict[tuple[str, str], list[Measure]]) -> None:
+           plain: dict[str, float], pagefind: dict[tuple[str, str], list[Measure]],
+           every_key: dict[tuple[str, str], list[Measure]]) -> None:
     print(f"\nBuild ({len(LOCALES)} languages, articles per language)")
     print(f"{'figure':<18}" + "".join(f"{'ours ' + str(n):>14}" for n in sizes)
           + (f"{'plain ' + str(plain_size):>14}" if plain else "") + f"{'ours per 10x':>14}")
@@ -423,6 +456,11 @@ def report(sizes: list[int], growth: dict[int, dict[str, float]],
                 ratio = f" ({value / other:.2f}x)" if other else ""
                 cells.append(f"{name} {value:.1f}" + (f" / {other:.1f}{ratio}" if other is not None else ""))
             print(f"  {locale} {mode:<9}" + "; ".join(cells))
+            if every_key.get((locale, mode)) and n == plain_size:
+                theirs = summary(every_key[(locale, mode)])
+                print(f"  {'':<2} {'':<9}Pagefind answering every key: " + "; ".join(
+                    f"{name} {value:.1f} (ours {mine[name] / value:.2f}x)" if value else f"{name} {value:.1f}"
+                    for name, value in theirs.items()))
     if len(typed) > 1:
         first, last = min(typed), max(typed)
         print(f"\nSearch growth per 10x ({first} -> {last} articles), median over languages")

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import Serve, wait_for_search, watch_search
 from tests.conftest import BuildSite, site_config
@@ -142,6 +142,17 @@ def test_enter_opens_the_best_result(site: str, tab: Page) -> None:
     search(tab, "zlozyc reklamacje")
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/pl/pomoc/reklamacje/**#complaint-how-to-file")
+
+
+def test_the_worker_fetches_its_index_before_material_has_read_its_config(site: str, tab: Page) -> None:
+    held: list[Route] = []
+    tab.route("**/pl/search/search_index.json*", lambda route: held.append(route))  # Material's config: held
+    with tab.context.expect_event("request", lambda request: "/pl/search/kb_index.json" in request.url,
+                                  timeout=10_000):
+        tab.goto(site + "pl/")
+    assert len(held) == 1  # the index came from the worker's URL, not from SETUP
+    held[0].continue_()
+    assert "/pl/pomoc/reklamacje/#complaint-how-to-file" in search(tab, "reklamacjami")
 
 
 def test_a_sharded_index_fetches_only_what_a_query_needs(sharded: tuple[str, int], tab: Page) -> None:

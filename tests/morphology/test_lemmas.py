@@ -66,3 +66,47 @@ def test_lemma_frequency_table_is_shipped_with_the_package() -> None:
     assert len(zipf) > 20000
     assert zipf["program"] > zipf["programowy"]
     assert lemmas.lemma_frequency("et") == {}
+
+
+def test_estonian_informal_spellings_of_forms_the_dictionary_lacks() -> None:
+    """Web text writes `x` for `ks`, `-nd` for `-nud` and repeats letters; the standard form is looked up."""
+    assert lemmas.informal_spellings("tulex") == ["tuleks"]
+    assert lemmas.informal_spellings("läind") == ["läinud"]
+    assert lemmas.informal_spellings("vääääga") == ["vääga", "väga"]
+    assert lemmas.informal_spellings("klient") == []
+    lemmatize = lemmas.site_lemmatizer("et")
+    assert lemmatize is not None
+    assert lemmatize("tulex") == lemmatize("tuleks") == "tulema"
+    assert lemmatize("läind") == lemmatize("läinud") == "minema"
+    assert lemmatize("vääääga") == "väga"
+    assert lemmatize("klienditeenindus") == "klienditeenindus"  # a known form is never respelled
+
+
+def test_estonian_case_ending_on_a_known_form() -> None:
+    """`madalamaks` is missing from the dictionary, `madalama` (genitive of `madalam`) is not."""
+    lemmatize = lemmas.site_lemmatizer("et")
+    assert lemmatize is not None
+    assert lemmatize("madalamaks") == lemmatize("madalama") == "madalam"
+    assert lemmatize("remondimeest") == "remondimees"
+    assert lemmatize("xqzwks") is None  # no known form under the ending: the learned rules decide
+
+
+def test_slovak_negated_verbs_meet_their_verb() -> None:
+    """simplemma lemmatises `nevrátil` as `nevrátiť`; UD and customers mean the verb `vrátiť`."""
+    lemmatize = lemmas.site_lemmatizer("sk")
+    assert lemmatize is not None
+    assert lemmatize("nevrátil") == lemmatize("vrátil") == "vrátiť"
+    assert lemmatize("nefunguje") == lemmatize("funguje") == "fungovať"
+    assert lemmatize("nenávidí") == "nenávidieť"  # `návidí` is no word: the prefix belongs to the verb
+    assert lemmatize("nezamestnanosť") == "nezamestnanosť"  # a noun in -osť keeps its prefix
+    assert lemmatize("nedele") == "nedeľa"
+
+
+def test_slovak_adjective_forms_go_to_the_masculine_lemma() -> None:
+    """`vysokú` is listed under the noun `vysoká` (school); its adjective is `vysoký`."""
+    lemmatize = lemmas.site_lemmatizer("sk")
+    assert lemmatize is not None
+    assert lemmatize("vysokú") == lemmatize("vysoký") == "vysoký"
+    assert lemmatize("hlavnej") == "hlavný"
+    assert lemmatize("zákaznícka") == "zákaznícky"
+    assert lemmatize("nemocnice") == "nemocnica"  # a noun in -a stays a noun

@@ -54,7 +54,9 @@ def test_search_index_json_is_tiny_and_names_the_real_index(search_site: SearchS
 
 def test_page_points_material_at_our_worker_and_language_root(search_site: SearchSite) -> None:
     html = (search_site.site / "et/abi/kaebused/index.html").read_text(encoding="utf-8")
-    assert re.search(r'config\.search = "\.\./\.\./\.\./assets/kb/search/worker\.js\?v=[0-9a-f]+"', html)
+    # The fragment names the language's index, fetched as soon as the worker starts.
+    assert re.search(r'config\.search = "\.\./\.\./\.\./assets/kb/search/worker\.js\?v=[0-9a-f]+'
+                     r'#\.\./\.\./\.\./et/search/kb_index\.json\?v=[0-9a-f]+"', html)
     assert 'config.base = "../../"' in html
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -88,6 +89,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.files: dict[str, File] = {}
         self.roots: set[str] = set()
         self.worker_version = ""
+        self.index_hint = ""  # this language's index, relative to the worker (on_env)
 
     # static-i18n reconfigures the theme in its on_config (-100); our
     # templates (the worker hookup in kb-main.html) must be added after it,
@@ -229,6 +231,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.files["index"].content_string = index_text
         worker = self.files["worker"]
         index_url = get_relative_url(self.files["index"].url, worker.url)
+        self.index_hint = f"{index_url}?v={version(index_text)}"
         self.files["config"].content_string = dumps({
             "config": {
                 "lang": [locale],
@@ -237,7 +240,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "fields": {},
                 "kb": {
                     # Relative to the worker, which resolves its fetches against its own URL.
-                    "index": f"{index_url}?v={version(index_text)}",
+                    "index": self.index_hint,
                     "shards": f"{index_url.removesuffix('.json')}/{{name}}.json?v={shard_version}",
                 },
             },
@@ -260,7 +263,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled or "worker" not in self.files:
             return context
         worker = self.files["worker"]
-        context["kb_search_worker"] = f"{get_relative_url(worker.url, page.url)}?v={self.worker_version}"
+        # The fragment names this language's index: the worker starts fetching
+        # it before Material has read search_index.json (worker.js). The
+        # browser caches the worker by its URL without the fragment.
+        hint = quote(self.index_hint, safe="/?=.-_~") if self.index_hint else ""
+        context["kb_search_worker"] = (f"{get_relative_url(worker.url, page.url)}?v={self.worker_version}"
+                                       + (f"#{hint}" if hint else ""))
         context["kb_search_root"] = search_base(config, page)
         return context
 

@@ -123,6 +123,31 @@ test("texts are fetched for the first screen of results; the rest are listed by 
   assert.deepEqual(single, result);
 });
 
+test("two letters still being typed are listed by page title; in capitals they are an abbreviation", async () => {
+  const { sharded, load, asked } = pagesByShard(12, n => `Od razu zwrot na konto ${n}. CX ${n}.`);
+  const engine = KbSearch.create(sharded, {}, lunr, Morphology, load);
+  const typing = await engine.search("od");  // most likely the start of "odpowiedź"
+  assert.ok(typing.items.length > 0 && typing.items.every(group => group.length === 1 && group[0].text === ""));
+  assert.equal(asked.filter(name => name.startsWith("d")).length, 0);
+  const abbreviation = await engine.search("CX");
+  assert.ok(abbreviation.items.slice(0, 4).every(group => group[0].text.includes("<mark>CX</mark>")));
+  assert.equal(asked.filter(name => name.startsWith("d")).length, 4);
+});
+
+test("after other words, the start of the next one waits for its third letter", async () => {
+  const { sharded, load, asked } = pagesByShard(12, n => (n % 2 ? `Zwrot na konto ${n}.` : `Zwrot od razu ${n}.`));
+  const engine = KbSearch.create(sharded, {}, lunr, Morphology, load);
+  const zwrot = await engine.search("zwrot ");
+  const fetched = asked.length;
+  // "zwrot o": the results of "zwrot", nothing fetched for "o".
+  assert.deepEqual(await engine.search("zwrot o"), zwrot);
+  assert.deepEqual(await engine.search("zwrot od"), zwrot);
+  assert.equal(asked.length, fetched);
+  // With a space it is a word of the query: pages holding it come first.
+  const od = await engine.search("zwrot od ");
+  assert.match(od.items[0][0].text, /<mark>od<\/mark>/);
+});
+
 test("a single letter still being typed is listed by page title, without fetching texts", async () => {
   const { full, heads, sharded, load, asked } = pagesByShard(12, n => `Zwrot z konta ${n}.`);
   const engine = KbSearch.create(sharded, { suggest: true }, lunr, Morphology, load);

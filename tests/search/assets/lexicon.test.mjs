@@ -41,7 +41,7 @@ test("a short prefix stands for its most frequent completions only while their p
   // As on a large site: every completion of "rekl" meets 15,000 documents.
   const big = { ...payload, df: payload.terms.map(term => (term.startsWith("reklamac") ? 15000 : 1)) };
   const completions = Object.keys(Lexicon.create(big, lunr, Morphology, m, 5).expansions(words("rekl")[0]));
-  assert.deepEqual(completions, ["reklamacja"]);  // the first always counts; a second would pass 20,000
+  assert.deepEqual(completions, ["reklamacja"]);  // the first always counts; a second would pass 5,000
   assert.deepEqual(Object.keys(expand("rekl")[0]).sort(), ["reklamacja", "reklamacje", "reklamacji"]);
 });
 
@@ -53,6 +53,18 @@ test("keys sharing a stem and compounds are ranking signals below the word itsel
   assert.ok(teenindus.klienditeenindus > 0 && teenindus.klienditeenindus < 1);
   // The other way round is a variant of the query (compound()), not an expansion.
   assert.equal(expand("tooteteadmised ")[0].teadmised, undefined);
+});
+
+test("a word still being typed stands for its completions only until it is a word of the site", () => {
+  // "muutm" is no word of the site: the key the rules give that fragment
+  // would bring its stem relatives (muuta) along, for a list the next letter replaces.
+  assert.deepEqual(Object.keys(expand("muutm")[0]), ["muutmine"]);
+  assert.ok(expand("muutmine")[0].muuta > 0);
+  // Typed out, or a word of the site while still being typed, it has them again.
+  assert.ok(expand("teenindus ")[0].klienditeenindus > 0);
+  assert.ok(expand("teenindus")[0].klienditeenindus > 0);
+  // A fragment nothing begins with is still an unknown word: typos and stems apply.
+  assert.ok("reklamacja" in expand("reklamacka")[0]);
 });
 
 test("an unknown word tries one typo, two in a long word, then its stem's prefix", () => {

@@ -52,6 +52,9 @@
   // 390x844 phone; the rest are listed by page title and location (the
   // index's `heads`), without their sections' texts.
   var SCREEN = 4;
+  // A word being typed shorter than this is listed by page title (screenOf):
+  // the letters from which the lexicon completes it (lexicon.js PREFIX_MIN).
+  var TITLES_BELOW = 3;
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var DIGIT = /\p{Nd}/u;
   var OPTIONS = ["fuzzy_min", "excerpt", "max_results"];
@@ -102,14 +105,36 @@
     var sharded = !payload.docs;  // texts come shard by shard
 
     /*
-     * Results whose texts a query fetches. A single letter still being typed
-     * stands for a one-letter word nearly every page holds (Slovak "z",
-     * Polish "o"), and the next letter replaces its list: on a sharded index
-     * that list is given by page title, without fetching four text shards.
+     * Results whose texts a query fetches. One or two letters still being
+     * typed are the start of a longer word far more often than a word of
+     * their own (Slovak "z", Polish "od", Estonian "et": words nearly every
+     * page holds), and the next letter replaces their list: on a sharded
+     * index that list is given by page title, without fetching four text
+     * shards. Two letters typed in capitals are an abbreviation (CX, MB): a
+     * word of its own, with its texts, as is any word followed by a space.
      */
     function screenOf(list) {
-      var last = list[list.length - 1];
-      return sharded && last.prefix && Morphology.cpLength(last.fold) < 2 ? 0 : screen;
+      return sharded && starting(list[list.length - 1]) ? 0 : screen;
+    }
+
+    /* A word being typed that is most likely the start of a longer one (see screenOf). */
+    function starting(word) {
+      if (!word.prefix) return false;
+      var letters = Morphology.cpLength(word.fold);
+      var abbreviation = letters === TITLES_BELOW - 1 && word.text !== word.text.toLowerCase();
+      return letters < TITLES_BELOW && !abbreviation;
+    }
+
+    /*
+     * The words a query searches. After other words, the start of the next
+     * one ("czas o") is left out until it has TITLES_BELOW letters or a
+     * space: the results stay those of the words before it, whose postings
+     * and texts are loaded, instead of fetching the postings of "o".
+     */
+    function searchedWords(raw) {
+      var list = Query.words(raw, m, functionWords);
+      if (list.length > 1 && sharded && starting(list[list.length - 1])) list.pop();
+      return list;
     }
 
     function analysis(ref) {
@@ -155,7 +180,7 @@
      * the search stops before fetching texts and resolves to null.
      */
     function search(raw, stale) {
-      var list = Query.words(String(raw || ""), m, functionWords);
+      var list = searchedWords(String(raw || ""));
       if (!list.length) return Promise.resolve({ items: [] });
       var cache = { terms: Object.create(null), runs: Object.create(null) };
       // A word the index does not know may be two it knows (tooteteadmised = toote + teadmised).
