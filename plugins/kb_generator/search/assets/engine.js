@@ -53,8 +53,8 @@
   // index's `heads`), without their sections' texts.
   var SCREEN = 4;
   // A word being typed shorter than this is listed by page title (screenOf):
-  // the letters from which the lexicon completes it (lexicon.js PREFIX_MIN).
-  var TITLES_BELOW = 3;
+  // the letters from which the lexicon completes it.
+  var TITLES_BELOW = Lexicon.PREFIX_MIN;
   var VARIANT = 0.9;        // a synonym's results rank just below the query as typed
   var DIGIT = /\p{Nd}/u;
   var OPTIONS = ["fuzzy_min", "excerpt", "max_results"];

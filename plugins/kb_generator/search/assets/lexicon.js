@@ -114,7 +114,7 @@
       // for its completions: the stem relatives and compounds of the key the
       // rules give a fragment ("kliend") are other words' postings, fetched
       // for a list the next letter replaces.
-      if (word.prefix && !forms.some(hasTerm) && Object.keys(terms).length) return terms;
+      if (word.prefix && known && !forms.some(hasTerm)) return terms;
       if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
       if (!common) compounds(word.key, add(COMPOUND_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
@@ -316,7 +316,8 @@
     };
   }
 
-  var api = { create: create };
+  // PREFIX_MIN is shared: the engine lists a shorter word being typed by page title.
+  var api = { create: create, PREFIX_MIN: PREFIX_MIN };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else if (root) root.KbSearchLexicon = api;
 })(typeof self !== "undefined" ? self : typeof globalThis !== "undefined" ? globalThis : this);
