@@ -94,9 +94,9 @@ test("a search superseded while its postings load stops before fetching texts (n
  * sharded one document shard per page ({sharded, load, asked}): what load() was
  * asked for shows which texts a search needed.
  */
-function pagesByShard(count, text) {
-  const many = Array.from({ length: count }, (_, n) => ({ l: `p${n}/`, t: `Strona ${n}`, x: text(n) }));
-  const full = makePayload(many);
+function pagesByShard(count, text, title = n => `Strona ${n}`, extra = {}) {
+  const many = Array.from({ length: count }, (_, n) => ({ l: `p${n}/`, t: title(n), x: text(n) }));
+  const full = makePayload(many, extra);
   const heads = many.flatMap((doc, ref) => [ref, doc.l, doc.t]);
   const sharded = { ...full, heads, termShards: [0], docShards: many.map((_, ref) => ref) };
   delete sharded.postings;
@@ -161,4 +161,55 @@ test("a single letter still being typed is listed by page title, without fetchin
   // In one file the texts are there: nothing to save, the first screen keeps them.
   const single = await KbSearch.create({ ...full, heads }, {}, lunr, Morphology).search("z");
   assert.ok(single.items.slice(0, 4).every(group => group[0].text.includes("<mark>z</mark>")));
+});
+
+const texts = asked => asked.filter(name => name.startsWith("d"));
+const byTitle = result => result.items.length > 0 && result.items.every(group => group.length === 1 && group[0].text === "");
+
+test("a word being typed that only begins words of the site is listed by page title; loaded texts stay", async () => {
+  const { sharded, load, asked } = pagesByShard(12, n => `Zwrot pieniędzy ${n}. Zwroty ${n}.`);
+  const engine = KbSearch.create(sharded, {}, lunr, Morphology, load);
+  assert.ok(byTitle(await engine.search("zwro")));  // on its way to "zwrot" or "zwroty"
+  assert.deepEqual(texts(asked), []);
+  const word = await engine.search("zwrot");  // a word of the site: the first screen gets its texts
+  assert.equal(texts(asked).length, 4);
+  assert.ok(word.items.slice(0, 4).every(group => group[0].text.includes("<mark>Zwrot</mark>")));
+  // Back to the fragment: the results whose texts are loaded keep them, nothing more is fetched.
+  const back = await engine.search("zwro");
+  assert.equal(texts(asked).length, 4);
+  assert.ok(back.items.slice(0, 4).every(group => group[0].text !== ""));
+  assert.ok(back.items.slice(4).every(group => group[0].text === ""));
+  // A word nothing begins (an inflection the site lacks) is a word of its own: its texts are fetched.
+  const other = pagesByShard(12, n => `Zwrot pieniędzy ${n}. Zwroty ${n}.`);
+  await KbSearch.create(other.sharded, {}, lunr, Morphology, other.load).search("zwrotem");
+  assert.equal(texts(other.asked).length, 4);
+});
+
+test("one or two letters being typed alone list the pages whose title has a word they begin, fetching nothing", async () => {
+  const titles = ["Zwroty i reklamacje", "Kontakt", "Zamówienia", "Jak zwrócić towar"];
+  const { sharded, load, asked } = pagesByShard(4, n => `Zwrot ${n}. ZW ${n}.`, n => titles[n]);
+  const engine = KbSearch.create(sharded, { suggest: true }, lunr, Morphology, load);
+  const z = await engine.search("z");
+  assert.deepEqual(asked, []);
+  assert.deepEqual(locations(z), [["p0/"], ["p2/"], ["p3/"]]);  // site order
+  assert.equal(z.items[0][0].title, "<mark>Zwroty</mark> i reklamacje");
+  assert.equal(z.items[0][0].text, "");
+  assert.deepEqual(z.suggest, ["zwroty"]);
+  assert.deepEqual(locations(await engine.search("zw")), [["p0/"], ["p3/"]]);  // zwrócić: folded
+  assert.deepEqual(asked, []);
+  // Two capitals are an abbreviation, ranked by its postings (as is a word no title has a word for).
+  const abbreviation = await engine.search("ZW");
+  assert.equal(asked[0], "t0");
+  assert.match(abbreviation.items[0][0].text, /<mark>ZW<\/mark>/);
+});
+
+test("a query of function words only is listed by page title: a question is on its way", async () => {
+  const { sharded, load, asked } = pagesByShard(12, n => `Jak zwrócić towar ${n}?`, undefined,
+                                                { functionWords: ["jak", "na"] });
+  const engine = KbSearch.create(sharded, {}, lunr, Morphology, load);
+  assert.ok(byTitle(await engine.search("jak ")));
+  assert.deepEqual(texts(asked), []);
+  const question = await engine.search("jak zwrócić");
+  assert.equal(texts(asked).length, 4);
+  assert.match(question.items[0][0].text, /<mark>zwrócić<\/mark>/);
 });

@@ -23,6 +23,12 @@ test("a known word stands for itself at full weight", () => {
   assert.equal(payload.terms[lexicon.position("reklamacja")], "reklamacja");
 });
 
+test("a fragment is not a word of the site but begins one", () => {
+  assert.ok(lexicon.isFragment("reklamac") && lexicon.isFragment("zamowieni"));
+  assert.ok(!lexicon.isFragment("reklamacja"));  // a word of the site
+  assert.ok(!lexicon.isFragment("reklamacjami") && !lexicon.isFragment("xyz"));  // nothing begins with them
+});
+
 test("the word being typed stands for its completions, a typed-out one does not", () => {
   assert.ok("reklamacje" in expand("reklam")[0]);
   assert.equal(expand("zam")[0].zamowienie, 0.5);

@@ -40,7 +40,9 @@ test("a sharded payload fetches each shard once, in place, and retries a failed 
   await Promise.all([store.ensure("t", [1]), store.ensure("t", [1])]);
   assert.deepEqual([0, 1, 2].map(n => store.postings[n]), [undefined, undefined, [1, 1, 2]]);
   await assert.rejects(store.ensure("d", [1]), /offline/);
+  assert.ok(store.has("t", 1) && !store.has("t", 0) && !store.has("d", 1));
   await store.ensure("d", [0, 1]);
+  assert.ok(store.has("d", 1));
   assert.deepEqual(store.docs.map(d => d.l), ["a/", "b/"]);
   assert.deepEqual(fetched, ["t1", "d1", "d0", "d1"]);
 });

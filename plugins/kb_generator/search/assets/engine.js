@@ -101,6 +101,8 @@
       for (var h = 0; h < payload.heads.length; h += 3) heads[payload.heads[h]] = { l: payload.heads[h + 1], t: payload.heads[h + 2], x: "" };
     }
     var screen = heads ? SCREEN : Infinity;
+    var pageRefs = heads ? payload.heads.filter(function (_, i) { return i % 3 === 0; }) : [];
+    var titleWords = null;  // page ref -> the folded words of its title, on first use (titlesStarting)
 
     var sharded = !payload.docs;  // texts come shard by shard
 
@@ -108,13 +110,56 @@
      * Results whose texts a query fetches. One or two letters still being
      * typed are the start of a longer word far more often than a word of
      * their own (Slovak "z", Polish "od", Estonian "et": words nearly every
-     * page holds), and the next letter replaces their list: on a sharded
-     * index that list is given by page title, without fetching four text
-     * shards. Two letters typed in capitals are an abbreviation (CX, MB): a
-     * word of its own, with its texts, as is any word followed by a space.
+     * page holds), and so is a word being typed that is not a word of the
+     * site but begins one ("szkol", "klienditee"): the next letter replaces
+     * their list, so on a sharded index it is given by page title, without
+     * fetching four text shards for it (evaluate() still shows the texts
+     * already loaded). So is a query of function words only ("jak", "kas
+     * on"): a question on its way far more often than a search. Two
+     * letters typed in capitals are an abbreviation (CX, MB): a word of its
+     * own, with its texts, as is any word followed by a space, a word of
+     * the site ("szkolenie") and a word nothing begins (an inflection the
+     * site lacks, a typo).
      */
     function screenOf(list) {
-      return sharded && starting(list[list.length - 1]) ? 0 : screen;
+      var last = list[list.length - 1];
+      var typing = starting(last) || (last.prefix && lexicon.isFragment(last.fold));
+      return sharded && (typing || last.asContent) ? 0 : screen;
+    }
+
+    /*
+     * One or two letters being typed, alone, on a sharded index: the pages
+     * whose title holds a word they begin, in site order, from the heads the
+     * lexicon carries, with nothing fetched. Ranking them by postings meant
+     * fetching those of the site's most frequent words (Polish "w", "z", or
+     * "on", the key of "j") for a list the next letter replaces. Null when
+     * the rule does not apply (two capitals, a definition card, a word
+     * followed by a space) or no title has such a word: postings decide then.
+     */
+    function titlesStarting(raw, list) {
+      var word = list[0];
+      if (!sharded || !heads || list.length !== 1 || !starting(word) || Query.definitionFor(list, definitions)) return null;
+      if (!titleWords) {
+        titleWords = Object.create(null);
+        pageRefs.forEach(function (ref) {
+          titleWords[ref] = m.tokenize(heads[ref].t).map(function (t) { return m.fold(t.text); });
+        });
+      }
+      var items = [], first = null;
+      for (var i = 0; i < pageRefs.length && items.length < maxResults; i++) {
+        var found = Object.create(null), matched = false;
+        titleWords[pageRefs[i]].forEach(function (fold) {
+          if (fold.startsWith(word.fold)) found[fold] = matched = true;
+        });
+        if (!matched) continue;
+        var head = heads[pageRefs[i]], title = Presentation.analyse(m, head.t);
+        first = first || title;
+        items.push([Presentation.item(head, { title: title, text: [] }, found, 1, list, list, excerptLength)]);
+      }
+      if (!items.length) return null;
+      var result = { items: items };
+      if (suggest) result.suggest = Presentation.suggestion(raw, list, function () { return first; });
+      return result;
     }
 
     /* A word being typed that is most likely the start of a longer one (see screenOf). */
@@ -182,6 +227,8 @@
     function search(raw, stale) {
       var list = searchedWords(String(raw || ""));
       if (!list.length) return Promise.resolve({ items: [] });
+      var titled = titlesStarting(String(raw), list);
+      if (titled) return Promise.resolve(titled);
       var cache = { terms: Object.create(null), runs: Object.create(null) };
       // A word the index does not know may be two it knows (tooteteadmised = toote + teadmised).
       var all = [list].concat(Query.variants(list, synonyms, function (word) {
@@ -241,10 +288,13 @@
 
       var shown = Object.create(null), onScreen = Object.create(null), screenful = screenOf(list);
       ranked.forEach(function (group, i) {
-        if (i >= screenful) return;
+        if (i >= screen) return;
+        var shards = group.refs.concat([group.parent]).map(store.docShard);
+        // Below screenful, a result on screen whose texts an earlier query loaded keeps them.
+        if (i >= screenful && !shards.every(function (n) { return store.has("d", n); })) return;
         group.onScreen = true;
         onScreen[group.refs[0]] = true;
-        group.refs.concat([group.parent]).forEach(function (ref) { shown[store.docShard(ref)] = true; });
+        shards.forEach(function (n) { shown[n] = true; });
       });
       if (card) [card.r, parents[card.r]].forEach(function (ref) { shown[store.docShard(ref)] = true; });
       return store.ensure("d", Object.keys(shown).map(Number)).then(function () {

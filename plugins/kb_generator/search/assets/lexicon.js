@@ -255,14 +255,32 @@
      * term before its extensions, otherwise the greater first.
      */
     function startingWith(prefix) {
+      var out = [];
+      for (var i = firstFrom(prefix); i < terms.length && terms[i].startsWith(prefix); i++) out.push(terms[i]);
+      return out.sort(automatonOrder);
+    }
+
+    /* Position of the first term not below `prefix` (bisecting the sorted terms). */
+    function firstFrom(prefix) {
       var lo = 0, hi = terms.length;
       while (lo < hi) {
         var mid = (lo + hi) >> 1;
         if (terms[mid] < prefix) lo = mid + 1; else hi = mid;
       }
-      var out = [];
-      for (var i = lo; i < terms.length && terms[i].startsWith(prefix); i++) out.push(terms[i]);
-      return out.sort(automatonOrder);
+      return lo;
+    }
+
+    /*
+     * Whether a folded word is not a word of the site but begins one
+     * ("szkol", "klienditee"): typed, it is most likely on its way to a
+     * longer word. The exact fields index the folded form of every word of
+     * titles, headings and section texts as written, so this reads the
+     * terms alone.
+     */
+    function isFragment(fold) {
+      if (hasTerm(fold)) return false;
+      var at = firstFrom(fold);
+      return at < terms.length && terms[at].startsWith(fold);
     }
 
     /* Terms that end in `ending` (itself included), in the same order. */
@@ -307,6 +325,7 @@
 
     return {
       hasTerm: hasTerm,
+      isFragment: isFragment,
       position: function (term) { return positions[term]; },
       expansions: expansions,
       startingWith: startingWith,

@@ -47,8 +47,10 @@
       var id = wordId(word);
       if (!seen[id]) { seen[id] = true; word.unit = out.length; out.push(word); }
     });
-    // A query of function words only ("jak", "kas on") is all content.
-    if (out.every(function (word) { return word.func; })) out.forEach(function (word) { word.func = false; });
+    // A query of function words only ("jak", "kas on") is all content (`asContent`).
+    if (out.every(function (word) { return word.func; })) {
+      out.forEach(function (word) { word.func = false; word.asContent = true; });
+    }
     return out;
   }
 

@@ -84,6 +84,8 @@
       postings: postings,
       docs: docs,
       ensure: ensure,
+      /* Whether shard `n` of a kind has arrived (a query may use it without fetching). */
+      has: function (kind, n) { return loaded[kind][n] === true; },
       termShard: function (position) { return shardOf(termStarts, position); },
       docShard: function (ref) { return shardOf(docStarts, ref); }
     };
