@@ -178,6 +178,26 @@ def test_a_sharded_index_fetches_only_what_a_query_needs(sharded: tuple[str, int
     assert "/pl/search/kb_index.json" in fetched
 
 
+def test_a_word_being_typed_is_listed_by_page_title_until_it_is_a_word(
+    sharded: tuple[str, int], tab: Page
+) -> None:
+    """Typed letter by letter on a sharded index: one or two letters list the pages whose
+    title has a word they begin (nothing fetched), and a word that only begins words of the
+    site lists its results by page title (postings fetched, no texts); a word of the site
+    gets its sections and excerpts."""
+    fetched: list[str] = []
+    tab.context.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    tab.goto(sharded[0] + "pl/")
+    texts = lambda: [path for path in fetched if "/pl/search/kb_index/d" in path]  # noqa: E731
+    assert search(tab, "re") == ["/pl/pomoc/reklamacje/"]  # "Reklamacje i zwroty"
+    assert not [path for path in fetched if "/pl/search/kb_index/" in path]
+    typing = search(tab, "reklamac")
+    assert "/pl/pomoc/reklamacje/" in typing and not any("#" in link for link in typing)
+    assert not texts()
+    assert "/pl/pomoc/reklamacje/#merge" in search(tab, "reklamacja")  # "trwa reklamacja"
+    assert texts()
+
+
 @pytest.mark.parametrize(("query", "section"), [
     ("zlozyc reklamacje", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # without diacritics
     ("reklamacjami", "/pl/pomoc/reklamacje/#complaint-how-to-file"),  # another inflected form
