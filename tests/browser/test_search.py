@@ -178,24 +178,28 @@ def test_a_sharded_index_fetches_only_what_a_query_needs(sharded: tuple[str, int
     assert "/pl/search/kb_index.json" in fetched
 
 
-def test_a_word_being_typed_is_listed_by_page_title_until_it_is_a_word(
+def test_a_word_being_typed_fetches_texts_for_the_first_result_until_it_is_a_word(
     sharded: tuple[str, int], tab: Page
 ) -> None:
     """Typed letter by letter on a sharded index: one or two letters list the pages whose
-    title has a word they begin (nothing fetched), and a word that only begins words of the
-    site lists its results by page title (postings fetched, no texts); a word of the site
-    gets its sections and excerpts."""
+    title has a word they begin (nothing fetched); a word that only begins words of the site
+    shows its first result with sections and the others by page title; a word of the site
+    shows the sections of every result on screen."""
     fetched: list[str] = []
     tab.context.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     tab.goto(sharded[0] + "pl/")
-    texts = lambda: [path for path in fetched if "/pl/search/kb_index/d" in path]  # noqa: E731
     assert search(tab, "re") == ["/pl/pomoc/reklamacje/"]  # "Reklamacje i zwroty"
     assert not [path for path in fetched if "/pl/search/kb_index/" in path]
-    typing = search(tab, "reklamac")
-    assert "/pl/pomoc/reklamacje/" in typing and not any("#" in link for link in typing)
-    assert not texts()
-    assert "/pl/pomoc/reklamacje/#merge" in search(tab, "reklamacja")  # "trwa reklamacja"
-    assert texts()
+
+    def pages(links: list[str], sections: bool) -> set[str]:
+        return {link.partition("#")[0] for link in links if ("#" in link) == sections}
+
+    typing = search(tab, "zwro")  # "zwroty", "zwrot", "zwrocie"
+    first = typing[0].partition("#")[0]
+    assert pages(typing, sections=True) == {first}
+    assert pages(typing, sections=False) - {first}, typing  # another page, by its title
+    word = search(tab, "zwrot")
+    assert len(pages(word, sections=True)) == 2, word
 
 
 @pytest.mark.parametrize(("query", "section"), [

@@ -52,6 +52,10 @@
   // 390x844 phone; the rest are listed by page title and location (the
   // index's `heads`), without their sections' texts.
   var SCREEN = 4;
+  // Results whose texts a word being typed fetches when it only begins words
+  // of the site ("szkol", see screenOf): the first, with its sections and
+  // excerpt, so the best section stays one click away if typing stops there.
+  var FRAGMENT_SCREEN = 1;
   // A word being typed shorter than this is listed by page title (screenOf):
   // the letters from which the lexicon completes it.
   var TITLES_BELOW = Lexicon.PREFIX_MIN;
@@ -107,24 +111,26 @@
     var sharded = !payload.docs;  // texts come shard by shard
 
     /*
-     * Results whose texts a query fetches. One or two letters still being
-     * typed are the start of a longer word far more often than a word of
-     * their own (Slovak "z", Polish "od", Estonian "et": words nearly every
-     * page holds), and so is a word being typed that is not a word of the
-     * site but begins one ("szkol", "klienditee"): the next letter replaces
-     * their list, so on a sharded index it is given by page title, without
-     * fetching four text shards for it (evaluate() still shows the texts
-     * already loaded). So is a query of function words only ("jak", "kas
-     * on"): a question on its way far more often than a search. Two
-     * letters typed in capitals are an abbreviation (CX, MB): a word of its
-     * own, with its texts, as is any word followed by a space, a word of
-     * the site ("szkolenie") and a word nothing begins (an inflection the
-     * site lacks, a typo).
+     * Results whose texts a query fetches (evaluate() also shows, for the
+     * others on screen, the texts already loaded). One or two letters still
+     * being typed are the start of a longer word far more often than a word
+     * of their own (Slovak "z", Polish "od", Estonian "et": words nearly
+     * every page holds), and so is a query of function words only ("jak",
+     * "kas on"), a question on its way: the next key replaces their list, so
+     * on a sharded index it is given by page title, without fetching four
+     * text shards. A word being typed that is not a word of the site but
+     * begins one ("szkol", "klienditee") is most likely on its way too: only
+     * its first result gets its texts (FRAGMENT_SCREEN). Two letters typed
+     * in capitals are an abbreviation (CX, MB): a word of its own, with its
+     * texts, as is any word followed by a space, a word of the site
+     * ("szkolenie") and a word nothing begins (an inflection the site
+     * lacks, a typo).
      */
     function screenOf(list) {
       var last = list[list.length - 1];
-      var typing = starting(last) || (last.prefix && lexicon.isFragment(last.fold));
-      return sharded && (typing || last.asContent) ? 0 : screen;
+      if (!sharded) return screen;
+      if (starting(last) || last.asContent) return 0;
+      return last.prefix && lexicon.isFragment(last.fold) ? Math.min(FRAGMENT_SCREEN, screen) : screen;
     }
 
     /*
