@@ -23,7 +23,7 @@ The plain build uses our heading slugifier (`toc.slugify`) so that headings
 without an explicit id get the same anchors in both builds; that changes no
 search behaviour, only makes the expected locations comparable.
 
-    .venv/bin/python benchmarks/search_relevance.py [--locales pl,et,sk] [-v] [--ours-only]
+    .venv/bin/python benchmarks/search_relevance.py [--locales pl,et,sk] [-v] [--ours-only] [--sharded]
 """
 
 from __future__ import annotations
@@ -200,6 +200,23 @@ def plain_config(work: Path) -> Path:
     return path
 
 
+def sharded_config(work: Path) -> Path:
+    """mkdocs.yml with kb-search's data cut into shards however small the site.
+
+    The bundled site fits in one file, where every result has its texts; on a
+    large site the rules of what a keystroke fetches (texts for the first
+    screen only, words being typed listed by page title) decide which links
+    a result shows, and `--sharded` measures them.
+    """
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
+    config["plugins"] = [{"kb-search": {"single_file_below": 0}} if plugin == "kb-search" else plugin
+                         for plugin in config["plugins"]]
+    path = work / "sharded.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """The site on a loopback static server in its own process (see scale.StaticServer)."""
@@ -275,6 +292,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N queries per language")
     parser.add_argument("-v", "--verbose", action="store_true", help="list queries not ranked first")
     parser.add_argument("--ours-only", action="store_true", help="skip the plain Material build")
+    parser.add_argument("--sharded", action="store_true",
+                        help="ours with its search data in shards, as on a large site")
     args = parser.parse_args()
     locales = args.locales.split(",")
 
@@ -283,7 +302,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
         work = Path(tmp)
         started = time.perf_counter()
-        build(ROOT / "mkdocs.yml", work / "ours")
+        build(sharded_config(work) if args.sharded else ROOT / "mkdocs.yml", work / "ours")
+        if args.sharded and not (work / "ours" / "pl" / "search" / "kb_index").is_dir():
+            raise SystemExit("--sharded: the build wrote no shards")
         engines = ("ours",) if args.ours_only else ("ours", "plain")
         if "plain" in engines:
             build(plain_config(work), work / "plain")
