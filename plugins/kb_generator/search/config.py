@@ -56,7 +56,7 @@ class SearchConfig(Config):
     max_results = c.Type(int, default=20)
     """Most pages returned for one query (Material renders them lazily)."""
 
-    shard_size = c.Type(int, default=32_768)
+    shard_size = c.Type(int, default=98_304)
     """Bytes (uncompressed JSON) of one lazily fetched shard of postings."""
 
     text_shard_size = c.Type(int, default=8_192)
