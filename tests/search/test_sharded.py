@@ -89,11 +89,17 @@ def test_superseded_queries_fetch_nothing_and_get_the_newest_result(sharded: Sea
 
 
 def test_a_short_word_being_typed_is_not_completed(sharded: SearchSite) -> None:
-    """'re' would stand for the most frequent words of the site; 'rek' is completed."""
-    out = ask(sharded, ["re", "rek"])
-    short, longer = (message["data"] for message in out["messages"][1:])  # type: ignore[index]
-    assert not any("reklamac" in item["location"] for group in short["items"] for item in group)
-    assert any("reklamac" in item["location"] for group in longer["items"] for item in group)
+    """'re' would stand for the most frequent words of the site: typed alone it lists the
+    pages whose title has a word it begins, fetching no shard; 'rek' is completed."""
+    out = ask(sharded, ["re"])
+    short = out["messages"][1]["data"]  # type: ignore[index]
+    assert not [url for url in out["fetched"] if "/kb_index/" in url]  # type: ignore[attr-defined]
+    assert [[item["location"] for item in group] for group in short["items"]] == [["pomoc/reklamacje/"]]
+    assert short["items"][0][0]["title"].startswith("<mark>Reklamacje</mark>")
+    out = ask(sharded, ["rek"])
+    longer = out["messages"][1]["data"]  # type: ignore[index]
+    assert any(url.rpartition("/")[2].startswith("t") for url in out["fetched"])  # type: ignore[attr-defined]
+    assert any("#" in item["location"] for group in longer["items"] for item in group)
 
 
 @pytest.mark.parametrize("single_file_below", [0, 10**9])
