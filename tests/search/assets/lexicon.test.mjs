@@ -119,28 +119,3 @@ test("lunr's automaton is built only when a word is unknown (typos)", () => {
   own.expansions(words("zamowinie ")[0]);
   assert.equal(built, 1);
 });
-
-test("a lemma of the word's derivational family the index has is a signal below the word", () => {
-  // The table's `families` pairs endings (kb-morphology learn --families):
-  // samoobsluzny (the adjective) meets samoobsluha (the noun) and back.
-  const table = { locale: "sk", min_length: 3, steps: [], families: [["ha", "zny", 4], ["ost", "y", 4]] };
-  const family = makePayload([
-    { l: "a/", t: "Samoobsluha", x: "Samoobsluha šetrí čas." },
-    { l: "b/", t: "Slovník", x: "samoobsluzny kanal" },
-  ]);
-  const sk = Morphology.create(table);
-  const own = Lexicon.create(family, lunr, Morphology, sk, 5);
-  const expandSk = q => Query.words(q, sk, Query.functionWords([], sk)).map(w => own.expansions(w));
-  const [adjective] = expandSk("samoobslužný ");
-  assert.equal(adjective.samoobsluzny, 1);
-  assert.ok(adjective.samoobsluha > 0 && adjective.samoobsluha < 1);
-  assert.ok(expandSk("samoobsluha ")[0].samoobsluzny < 1);
-  // Only relatives the index has: samoobsluznost is no term of this site.
-  assert.deepEqual(sk.relatives("samoobsluzny").includes("samoobsluznost"), true);
-  assert.equal(adjective.samoobsluznost, undefined);
-  // Without the table's families the two words stay apart.
-  const bare = Morphology.create({ ...table, families: [] });
-  const [alone] = Query.words("samoobslužný ", bare, Query.functionWords([], bare))
-    .map(w => Lexicon.create(family, lunr, Morphology, bare, 5).expansions(w));
-  assert.equal(alone.samoobsluha, undefined);
-});

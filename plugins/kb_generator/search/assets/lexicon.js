@@ -42,9 +42,6 @@
   var NEIGHBOUR_STEM = 0.5;
   var SIBLING_ENDING = 4;
   var COMPOUND_BOOST = 0.3;  // a compound that ends in the word (see compounds())
-  // A lemma of the word's derivational family (the table's `families`:
-  // samoobsluzny -> samoobsluha), below the word's own forms and its stem neighbours.
-  var FAMILY_BOOST = 0.3;
   // Shortest part of a compound, one for both directions: the head a word's
   // compounds add (kliendi + teenindus) and either part of a word split in
   // two (toote + teadmised, compound()).
@@ -120,7 +117,6 @@
       if (word.prefix && known && !forms.some(hasTerm)) return terms;
       if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
       if (!common) compounds(word.key, add(COMPOUND_BOOST));
-      if (!common) m.relatives(word.key).filter(hasTerm).forEach(add(FAMILY_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
         fuzzy(forms, 1, fuzzyMin, add(FUZZY_BOOST));
         if (!Object.keys(terms).length) fuzzy(forms, 2, FUZZY2_MIN, add(FUZZY_BOOST * FUZZY_BOOST));
