@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from tests.benchmarks.scripts import load
 
 
 @pytest.fixture(scope="module")
 def families() -> ModuleType:
-    """benchmarks/ is a folder of scripts, not a package: import it the way they import each other."""
-    if str(BENCHMARKS) not in sys.path:
-        sys.path.insert(0, str(BENCHMARKS))
-    return importlib.import_module("derivation_families")
+    return load("derivation_families")
 
 
 def _stems_in(module: ModuleType, half: str, count: int) -> list[str]:
