@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import gzip
-import importlib
 import math
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from tests.benchmarks.scripts import load
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    """benchmarks/ is a folder of scripts, not a package: import it the way they import each other."""
-    if str(BENCHMARKS) not in sys.path:
-        sys.path.insert(0, str(BENCHMARKS))
-    return importlib.import_module("search_typing")
+    return load("search_typing")
 
 
 def test_only_the_engines_search_requests_count(bench: ModuleType) -> None:

@@ -89,6 +89,30 @@ def test_the_bundled_articles_give_lunr_pys_weights(locale: str) -> None:
     assert ours(indexed, boosts, LENGTH_NORMALISATION) == lunr_postings(indexed, boosts, LENGTH_NORMALISATION)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_postings_spooled_to_disk_are_those_held_in_memory(seed: int, tmp_path: Path) -> None:
+    """Flushed every few postings, read back group by group: the same terms, counts and weights."""
+    boosts = [DEFAULT_BOOSTS[name] for name in FIELDS]
+    held = PostingsBuilder(boosts, LENGTH_NORMALISATION)
+    spooled = PostingsBuilder(boosts, LENGTH_NORMALISATION, spool=str(tmp_path), flush_postings=seed + 1)
+    for fields, boost in random_documents(seed):
+        held.add(fields, boost)
+        spooled.add(fields, boost)
+    assert spooled.spool is not None or len(spooled.boosts) < 2  # it did write runs to disk
+    expected, got = held.build_packed(), spooled.build_packed()
+    assert (got.terms, got.documents) == (expected.terms, expected.documents)
+    assert [list(p) for p in got.postings] == [list(p) for p in expected.postings]
+    assert spooled.spool is None and list(tmp_path.iterdir()) == []  # closed and nameless
+
+
+def test_documents_per_term_count_each_document_once() -> None:
+    builder = PostingsBuilder([1.0, 1.0], 0.75)
+    builder.add([["klient", "klient"], ["klient"]])
+    builder.add([["zwrot"], ["klient"]])
+    packed = builder.build_packed()
+    assert dict(zip(packed.terms, packed.documents, strict=True)) == {"klient": 2, "zwrot": 1}
+
+
 def test_no_documents_no_postings() -> None:
     assert ours([], [1.0] * len(FIELDS), 0.4) == ([], [])
 

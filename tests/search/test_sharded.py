@@ -103,7 +103,7 @@ def test_a_short_word_being_typed_is_not_completed(sharded: SearchSite) -> None:
 
 
 @pytest.mark.parametrize("single_file_below", [0, 10**9])
-def test_packed_postings_and_texts_ship_the_same_bytes(single_file_below: int) -> None:
+def test_packed_postings_and_texts_ship_the_same_bytes(single_file_below: int, tmp_path: Path) -> None:
     """What the build holds packed (int arrays, compressed texts) is written exactly as the lists were."""
     pages = [IndexedPage(f"a-{n}/", f"Reklamacja {n}", "Opis \U0001f600", ("zwrot",), 1.0 + n % 3, [
         Section(None, f"Reklamacja {n}", 1, (), False, ["Wstęp o zamówieniu."]),
@@ -113,12 +113,16 @@ def test_packed_postings_and_texts_ship_the_same_bytes(single_file_below: int) -
     core = analyzer("pl")
     raw = table_json("pl")
 
-    def written(packed: bool) -> list[str]:
+    def written(packed: bool, spool: str | None = None) -> list[str]:
         payload = build_payload(pages, core, table=json.loads(raw) if raw else None, synonyms=[],
-                                field_boosts=DEFAULT_BOOSTS, options={"excerpt": 80}, packed=packed)
-        lexicon, terms, docs = shard(payload, 200, single_file_below=single_file_below, text_shard_size=300)
-        return [dumps(lexicon), *(dumps(part) for part in terms), *(dumps(part) for part in docs)]
+                                field_boosts=DEFAULT_BOOSTS, options={"excerpt": 80}, packed=packed,
+                                spool=spool)
+        parts = list(shard(payload, 200, single_file_below=single_file_below, text_shard_size=300))
+        assert [name for name, _ in parts][-1] == ""  # the lexicon comes last
+        return [f"{name}:{dumps(part)}" for name, part in parts]
 
     packed = written(True)
     assert packed == written(False)
+    assert packed == written(True, str(tmp_path))  # postings spooled to disk
+    assert list(tmp_path.iterdir()) == []  # the spool has no name
     assert (len(packed) == 1) == bool(single_file_below)

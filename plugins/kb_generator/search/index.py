@@ -17,9 +17,9 @@ tests query with lunr itself.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import zlib
-from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from kb_generator.core.outline import Section
+from kb_generator.core.spool import Spool
 from kb_generator.morphology import Analyzer, fold, tokenize
 from kb_generator.morphology.tokens import WORD
-from kb_generator.search.postings import PostingsBuilder, compact, unpack
+from kb_generator.search.postings import PostingsBuilder, compact, expand, unpack
 
 #: Index fields in the order lunr.js scores them; boosts come from the config.
 FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")
@@ -89,7 +90,7 @@ def name_words(analyzer: Analyzer, name: str) -> list[list[str]]:
 
 
 def definition_cards(
-    stored: Sequence[Mapping[str, Any]], definitions: Iterable[Definition], analyzer: Analyzer
+    stored: Iterable[Mapping[str, Any]], definitions: Iterable[Definition], analyzer: Analyzer
 ) -> list[dict[str, Any]]:
     """Each term whose glossary entry was indexed: its entry (document), definition and names.
 
@@ -199,39 +200,65 @@ def _opened(document: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def shard(
     payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0, text_shard_size: int = 0
-) -> tuple[dict[str, Any], Iterator[list[list[int]]], Iterator[list[Any]]]:
-    """Split a single-file payload into (eager lexicon, term shards, document shards).
+) -> Iterator[tuple[str, Any]]:
+    """Split a single-file payload into term shards, document shards and the eager lexicon.
 
-    Terms stay in their sorted order, so a shard is a range of terms and the
-    lexicon needs only each shard's first position; a prefix's completions
-    sit in one or two neighbouring shards. Documents are cut at page
-    boundaries (results are grouped by page) into runs of `text_shard_size`
-    bytes (`shard_size` when 0). Term shards hold each term's
-    postings compacted (`postings.compact`). A payload that stays under
-    `single_file_below` bytes is not split: the lexicon is then the whole
-    payload and there are no shards. The morphology tables (rule table,
-    lexicon, bridge) are fetched first either way, so they do not count.
+    Yields ("t<n>", postings of a run of terms), then ("d<n>", documents), and
+    last ("", the lexicon), which names where each shard starts. Terms stay in
+    their sorted order, so a shard is a range of terms and the lexicon needs
+    only each shard's first position; a prefix's completions sit in one or two
+    neighbouring shards. Documents are cut at page boundaries (results are
+    grouped by page) into runs of `text_shard_size` bytes (`shard_size` when
+    0). Term shards hold each term's postings compacted (`postings.compact`).
+    A payload that stays under `single_file_below` bytes is not split: only
+    ("", the whole payload) comes. The morphology tables (rule table, lexicon,
+    bridge) are fetched first either way, so they do not count.
 
-    Shards come as generators, one shard compacted at a time: a
-    language's compacted postings together (a new int object for every
-    number) were the largest thing a build held, growing with every article.
+    The postings are read once, in order, one term at a time (they may come
+    from disk, `PostingsBuilder(spool=...)`), and each shard is yielded as
+    soon as it is full: a language's compacted postings together (a new int
+    object for every number) were the largest thing a build held.
     """
-    postings, docs = payload["postings"], payload["docs"]
+    postings, docs = payload["postings"], payload["docs"]  # docs: a list or a Spool, read in order
     lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
-    # Shards carry postings compacted (postings.compact): cut by those sizes.
-    posting_sizes, doc_sizes = [_size(compact(p)) for p in postings], [_size(_opened(d)) for d in docs]
     movable = {key: value for key, value in lexicon.items() if key not in ("table", "lexicon", "bridge")}
-    if _size(movable) + sum(posting_sizes) + sum(doc_sizes) < single_file_below:
-        return {**payload, "postings": [unpack(p) if isinstance(p, array) else p for p in postings],
-                "docs": [_opened(d) for d in docs]}, iter(()), iter(())
-    term_starts = _cut(posting_sizes, shard_size)
+    doc_sizes = [_size(_opened(d)) for d in docs]
+    # Shards carry postings compacted (postings.compact): cut by those sizes.
+    sized = ((part, _size(part)) for part in (compact(p) for p in postings))
+    # Held until they are known not to fit a single file.
+    room = single_file_below - _size(movable) - sum(doc_sizes)
+    held: list[tuple[list[int], int]] = []
+    for part, size in sized:
+        held.append((part, size))
+        room -= size
+        if room <= 0:
+            break
+    if room > 0:
+        yield "", {**payload, "postings": [expand(part) for part, _ in held],
+                   "docs": [_opened(d) for d in docs]}
+        return
+    term_starts, total = [0], 0
+    run: list[list[int]] = []
+    for number, (part, size) in enumerate(itertools.chain(held, sized)):
+        if total and total + size > shard_size:
+            yield f"t{len(term_starts) - 1}", run
+            term_starts.append(number)
+            run, total = [], 0
+        run.append(part)
+        total += size
+    yield f"t{len(term_starts) - 1}", run
+    del held, run
     doc_starts = _cut(doc_sizes, text_shard_size or shard_size, keep=payload["parents"])
+    following = 1  # the next shard's place in doc_starts
+    texts: list[Mapping[str, Any]] = []
+    for number, document in enumerate(docs):
+        if following < len(doc_starts) and number == doc_starts[following]:
+            yield f"d{following - 1}", texts
+            following, texts = following + 1, []
+        texts.append(_opened(document))
+    yield f"d{following - 1}", texts
     lexicon["termShards"], lexicon["docShards"] = term_starts, doc_starts
-    term_shards = ([compact(p) for p in postings[a:b]]
-                   for a, b in zip(term_starts, [*term_starts[1:], len(postings)], strict=True))
-    doc_shards = ([_opened(d) for d in docs[a:b]]
-                  for a, b in zip(doc_starts, [*doc_starts[1:], len(docs)], strict=True))
-    return lexicon, term_shards, doc_shards
+    yield "", lexicon
 
 
 def synonym_groups(names_by_term: Iterable[Sequence[str]], analyzer: Analyzer) -> list[list[list[list[str]]]]:
@@ -263,6 +290,7 @@ def build_payload(
     fallback_keys: Sequence[str] = (),
     messages: Mapping[str, str] | None = None,
     packed: bool = False,
+    spool: str | None = None,
 ) -> dict[str, Any]:
     """Everything the worker needs for one language, as one (single-file) JSON document.
 
@@ -272,11 +300,18 @@ def build_payload(
     (`fallback_keys`, in that order) and the strings the worker prints.
     `packed` gives each term's postings as an int array (`build_packed`,
     a third of the memory) and each document's text compressed, which only
-    `shard` reads.
+    `shard` reads; with `spool` (a folder in the site), the postings wait there
+    and come as an iterator to be read once (`PostingsBuilder`).
     """
-    builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION)
-    stored: list[dict[str, Any]] = []
+    builder = PostingsBuilder([field_boosts.get(name, 1.0) for name in FIELDS], LENGTH_NORMALISATION,
+                              spool=spool if packed else None)
+    # With a spool, the documents wait on disk too (texts of every section: tens of MB).
+    stored: list[dict[str, Any]] | Spool[dict[str, Any]] = []
+    if spool is not None and packed:
+        stored = Spool()
+        stored.reset(spool)
     keyed: dict[str, int] = {}
+    parents: list[int] = []
     with analyzer.collect() as vocabulary:
         for entry, fields, boost in documents(pages, analyzer):
             if packed:
@@ -284,13 +319,15 @@ def build_payload(
             key = entry.pop("k", "")
             if key and key not in keyed:
                 keyed[key] = len(stored)
+            parents.append(entry.pop("p"))
             stored.append(entry)
             builder.add(fields, boost)
     # The browser gets the site key of every indexed word.
     lexicon, bridge = analyzer.browser_tables(vocabulary)
-    terms, postings = builder.build_packed() if packed else builder.build()
-    del builder
-    parents = [doc.pop("p") for doc in stored]
+    built = builder.build_packed()
+    terms, df = built.terms, built.documents
+    postings = built.postings if packed else [unpack(p) for p in built.postings]
+    del builder, built
     return {
         "format": FORMAT,
         "locale": analyzer.locale,
@@ -308,7 +345,7 @@ def build_payload(
                   for item in (ref, doc["l"], doc["t"])],
         "terms": terms,
         # Documents per term: ranks a short prefix's many completions without their postings.
-        "df": [len({int(flat[k]) for k in range(0, len(flat), 3)}) for flat in postings],
+        "df": df,
         "glossary": definition_cards(stored, definitions, analyzer),
         "functionWords": function_words(analyzer),
         "fallback": [keyed[key] for key in fallback_keys if key in keyed],

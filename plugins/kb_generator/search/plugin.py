@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import shutil
 from dataclasses import replace
@@ -205,28 +204,31 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "noMatch": message(locale, "search.no_match"),
             },
             packed=True,
+            spool=config.site_dir,
         )
         shards_dir = Path(config.site_dir) / (self._root(config) + SHARD_DIR)
         shutil.rmtree(shards_dir, ignore_errors=True)
-        lexicon, term_shards, doc_shards = shard(
-            payload, max(1, self.config.shard_size), single_file_below=self.config.single_file_below,
-            text_shard_size=max(1, self.config.text_shard_size))
-        index_text = dumps(lexicon)
-        # Shards share one version: the lexicon's positions must match their
-        # content. Each shard is compacted and written as soon as it is
-        # encoded (a large language's shards together are tens of MB of text).
-        shard_hash = hashlib.sha256(index_text.encode("utf-8"))
-        named = itertools.chain(
-            ((f"t{n}.json", part) for n, part in enumerate(term_shards)),
-            ((f"d{n}.json", part) for n, part in enumerate(doc_shards)))
+        # Each shard is written as soon as it is made (a large language's shards
+        # together are tens of MB of text); the lexicon, which says where each
+        # starts, comes last. Shards share one version: the lexicon's positions
+        # must match their content.
+        shard_hash = hashlib.sha256()
         written = 0
-        for name, part in named:
+        index_text = ""
+        for name, part in shard(
+            payload, max(1, self.config.shard_size), single_file_below=self.config.single_file_below,
+            text_shard_size=max(1, self.config.text_shard_size),
+        ):
+            if not name:
+                index_text = dumps(part)
+                continue
             encoded = dumps(part).encode("utf-8")
             shard_hash.update(encoded)
             if not written:
                 shards_dir.mkdir(parents=True, exist_ok=True)
-            (shards_dir / name).write_bytes(encoded)
+            (shards_dir / f"{name}.json").write_bytes(encoded)
             written += 1
+        shard_hash.update(index_text.encode("utf-8"))
         shard_version = shard_hash.hexdigest()[:12]
         self.files["index"].content_string = index_text
         worker = self.files["worker"]
@@ -250,7 +252,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         log.debug(f"{locale}: indexed {len(payload['docs'])} sections of {pages} pages"
                   f" ({written} shards)")
         self.pages.close()  # the pages' texts are in the index now
-        del payload, lexicon, term_shards, doc_shards
+        del payload
         give_back_memory()  # the index is written: its memory is free for the other languages
         return env
 
