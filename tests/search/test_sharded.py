@@ -12,6 +12,7 @@ from kb_generator.morphology import analyzer, table_json
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import IndexedPage, build_payload, dumps, shard
 
+from tests.benchmarks.scripts import load
 from tests.conftest import site_config
 from tests.search import node
 from tests.search.conftest import SearchSite, build_search_site
@@ -126,3 +127,17 @@ def test_packed_postings_and_texts_ship_the_same_bytes(single_file_below: int, t
     assert packed == written(True, str(tmp_path))  # postings spooled to disk
     assert list(tmp_path.iterdir()) == []  # the spool has no name
     assert (len(packed) == 1) == bool(single_file_below)
+
+
+def test_the_keystroke_replay_counts_what_each_prefix_loads(sharded: SearchSite) -> None:
+    """benchmarks/keystroke_replay.py: per query the shard files its prefixes load, per word too."""
+    replay = load("keystroke_replay")
+    records = replay.replay(sharded.site, {"pl": ["reklamacja zwrot", "xyzzy"]}, keystrokes=True)
+    found, nothing = records
+    assert found["requests"] > 0 and found["top"]
+    assert sum(found["words"]) == found["requests"] == sum(len(files) for _, files in found["keystrokes"])
+    assert [prefix for prefix, _ in found["keystrokes"]][:3] == ["r", "re", "rek"]
+    loaded = [name for _, files in found["keystrokes"] for name in files]
+    assert found["termShards"] == sum(name.startswith("t") for name in loaded)
+    assert nothing["top"] == []
+    assert replay.summary(records)["pl"]["most_requests"] == found["requests"]
