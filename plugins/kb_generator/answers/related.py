@@ -21,16 +21,14 @@ class Candidate:
 class Candidates:
     """One language's candidates, indexed once for every page that asks.
 
-    Scoring every candidate for every page, or walking every page of each of
-    its terms, grew with the square of the site (at 3,000 articles a page's
-    terms led to 5,000 pages). Here each term, category and key is a set of
+    Scoring every candidate for every page grew with the square of the site.
+    Here each term, category and key is a set of
     pages as the bits of one integer, numbered in the order ties are broken
     (title, then place): counting a page's shared terms is a few operations on
     those integers, and the best pages of a score are its lowest bits.
     """
 
     def __init__(self, candidates: list[Candidate]) -> None:
-        self.all = candidates
         self.by_key = {candidate.key: candidate for candidate in candidates}
         self.by_url = {candidate.url: candidate for candidate in candidates}
         #: Candidates in tie order; a set of pages is an int with bit n for `ordered[n]`.
@@ -38,6 +36,7 @@ class Candidates:
         self.terms = _bit_sets((term, n) for n, c in enumerate(self.ordered) for term in c.terms)
         self.categories = _bit_sets((c.category, n) for n, c in enumerate(self.ordered) if c.category)
         self.keys = _bit_sets((c.key, n) for n, c in enumerate(self.ordered))
+        self.every = (1 << len(self.ordered)) - 1
 
 
 def _bit_sets(members: Iterable[tuple[str, int]]) -> dict[str, int]:
@@ -85,7 +84,7 @@ def related(
     """
     by_key = candidates.by_key
     chosen = [by_key[key] for key in explicit if key in by_key and key != current.key]
-    every = (1 << len(candidates.ordered)) - 1
+    every = candidates.every
     for key in {candidate.key for candidate in chosen} | {current.key}:
         every &= ~candidates.keys.get(key, 0)
     terms = [candidates.terms[term] for term in current.terms if term in candidates.terms]

@@ -43,8 +43,7 @@ class Spool(Generic[T]):
 
     def append(self, record: T) -> None:
         if self.file is None:
-            os.makedirs(self.folder or ".", exist_ok=True)
-            self.file = tempfile.TemporaryFile(dir=self.folder or ".", prefix=".kb-spool-")  # noqa: SIM115 - open across hooks, closed by close()
+            self.file = nameless_file(self.folder, ".kb-spool-")
         pickle.dump(record, self.file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
@@ -66,6 +65,12 @@ class Spool(Generic[T]):
         if self.file is not None:
             self.file.close()
         self.file, self.count = None, 0
+
+
+def nameless_file(folder: str, prefix: str) -> IO[bytes]:
+    """A temporary file in `folder` (made if missing) that no listing shows; the caller closes it."""
+    os.makedirs(folder or ".", exist_ok=True)
+    return tempfile.TemporaryFile(dir=folder or ".", prefix=prefix)
 
 
 def give_back_memory() -> None:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
-import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, NamedTuple
+
+from kb_generator.core.spool import nameless_file
 
 #: lunr's BM25 saturation `k1` (its default).
 K1 = 1.2
@@ -81,7 +81,7 @@ class PostingsBuilder:
         self.flush_postings = flush_postings
         self.unflushed = 0
         self.spool: IO[bytes] | None = None
-        #: Per group of terms (their first UTF-16 code unit): its terms, and
+        #: Per term, its group (its first UTF-16 code unit); per group, the
         #: (offset, bytes) of each of its runs in the spool.
         self.group_of: list[bytes] = []
         self.runs: dict[bytes, list[tuple[int, int]]] = {}
@@ -125,8 +125,7 @@ class PostingsBuilder:
     def flush(self) -> None:
         """Write the postings held since the last flush to the spool, one run per group of terms."""
         if self.spool is None:
-            os.makedirs(self.spool_folder or ".", exist_ok=True)
-            self.spool = tempfile.TemporaryFile(dir=self.spool_folder or ".", prefix=".kb-postings-")  # noqa: SIM115 - closed by build_packed
+            self.spool = nameless_file(self.spool_folder or "", ".kb-postings-")  # closed by build_packed
         by_group: dict[bytes, list[int]] = {}
         for term_id, held in enumerate(self.postings):
             if held:
