@@ -36,6 +36,7 @@ class NodeResult:
     keys: list[str]
     folds: list[str]
     tokens: list[list[Token]]
+    relatives: list[list[str]]
 
 
 def node_run(
@@ -46,8 +47,12 @@ def node_run(
     node: str | None = None,
     bridge: Mapping[str, str] | None = None,
     terms: Sequence[str] | None = None,
+    relatives: Sequence[str] = (),
 ) -> NodeResult:
-    """Stem, key and fold ``words`` and tokenize ``texts`` with morphology.js (``terms``: the index's)."""
+    """Stem, key and fold ``words``, tokenize ``texts`` and relate ``relatives`` (keys) with morphology.js.
+
+    ``terms``: the index's.
+    """
     binary = node or shutil.which("node")
     if binary is None:
         raise NodeMissingError("node is not on PATH: it is needed to run assets/morphology.js")
@@ -59,6 +64,7 @@ def node_run(
         "terms": None if terms is None else list(terms),
         "words": list(words),
         "texts": list(texts),
+        "relatives": list(relatives),
     }
     proc = subprocess.run(
         [binary, str(DRIVER), str(ASSET)],
@@ -72,7 +78,7 @@ def node_run(
         raise RuntimeError(f"node failed ({proc.returncode}): {proc.stderr.strip()}")
     out = json.loads(proc.stdout)
     tokens = [[Token(t, s, e) for t, s, e in row] for row in out["tokens"]]
-    return NodeResult(out["stems"], out["keys"], out["folds"], tokens)
+    return NodeResult(out["stems"], out["keys"], out["folds"], tokens, out["relatives"])
 
 
 def node_keys(

@@ -88,6 +88,16 @@ def test_words_the_site_lacks_identical_with_the_index_terms(locale: str) -> Non
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_derivational_relatives_identical(locale: str) -> None:
+    """Every site key's family relatives (the table's `families`) are the same in the browser."""
+    site = analyzer(locale)
+    keys = sorted({site.key(w) for w in _vocabulary(locale)} | {"ǅungla", "a", ""})
+    expected = [site.relatives(k) for k in keys]
+    assert node_run(locale, relatives=keys).relatives == expected
+    assert sum(map(len, expected)) > 1000, "the table's families should relate the site's keys"
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_tokenization_identical(locale: str) -> None:
     texts = [*_texts(locale), "e-mail, CRM-u; 24/7 — „obsługa”", unicodedata.normalize("NFD", "čakacích dôb")]
     result = node_run(locale, texts=texts)

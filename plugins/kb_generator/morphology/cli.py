@@ -13,12 +13,14 @@ its own entry. ``kb-morphology learn --locale pl`` rewrites
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 from .folding import fold
-from .rules import SUPPORTED_LOCALES, base_locale
+from .rules import DATA_DIR, SUPPORTED_LOCALES, base_locale
 from .stemmer import analyzer, browser_key, elect
 
 __all__ = ["main", "query_keys", "site_keys"]
@@ -79,23 +81,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     learn.add_argument("--locale", required=True, choices=SUPPORTED_LOCALES)
     learn.add_argument("--frequency-only", action="store_true",
                        help="only the lemma frequencies that choose among Polish readings")
+    learn.add_argument("--families", metavar="UD_TSV",
+                       help="only the derivational families, with the parts of speech of a UD lemma list "
+                            "(form, lemma, upos, count per line)")
+    relatives = commands.add_parser(
+        "relatives", help="print the derivational relatives each key read on stdin has among the others")
+    relatives.add_argument("--locale", required=True, help="pl, et, sk")
     args = parser.parse_args(argv)
     locale = base_locale(args.locale)
     if args.command == "learn":
         from . import lemmas
-        from .learn import learn_lemma_frequency, learn_table, write_lemma_frequency, write_table
+        from .learn import (
+            learn_families,
+            learn_lemma_frequency,
+            learn_table,
+            read_pos,
+            write_lemma_frequency,
+            write_table,
+        )
         from .lemmas import FREQUENCY_LOCALES
 
         # Learning looks up every dictionary form: simplemma's in-memory dictionaries give
         # the same answers as the streamed ones, about four times as fast (pl: 12 min, not 47).
         lemmas.LOW_MEMORY = False
-
+        if args.families:
+            table = json.loads((DATA_DIR / f"{locale}.json").read_text(encoding="utf-8"))
+            table["families"] = learn_families(locale, read_pos(Path(args.families)))
+            print(f"wrote {write_table(locale, table)} ({len(table['families'])} families)")
+            return 0
         if not args.frequency_only:
             print(f"wrote {write_table(locale, learn_table(locale))}")
         if locale in FREQUENCY_LOCALES:
             print(f"wrote {write_lemma_frequency(locale, learn_lemma_frequency(locale))}")
         return 0
     words = [line.strip() for line in sys.stdin.read().splitlines()]
+    if args.command == "relatives":
+        known = set(words)
+        core = analyzer(locale)
+        for word in words:
+            joined = [other for other in core.relatives(word) if other in known]
+            if joined:
+                print(word, " ".join(joined))
+        return 0
     result = query_keys(words, locale) if args.query else site_keys(words, locale)
     sys.stdout.write("".join(k + "\n" for k in result))
     return 0

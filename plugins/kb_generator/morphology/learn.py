@@ -32,8 +32,24 @@ from typing import Any
 from .rules import DATA_DIR
 
 __all__ = [
-    "FREQUENCY_FLOOR", "LEARNED_STEP", "PARAMETERS", "SHORT", "SITE_LEMMAS", "WEIGHTED", "frequency_weight",
-    "learn_lemma_frequency", "learn_rules", "learn_table", "simplemma_pairs", "site_lemma_pairs",
+    "CONTENT_POS",
+    "FAMILY_PARAMETERS",
+    "FREQUENCY_FLOOR",
+    "LEARNED_STEP",
+    "PARAMETERS",
+    "SHORT",
+    "SITE_LEMMAS",
+    "WEIGHTED",
+    "ending_pairs",
+    "family_half",
+    "frequency_weight",
+    "learn_families",
+    "learn_lemma_frequency",
+    "learn_rules",
+    "learn_table",
+    "read_pos",
+    "simplemma_pairs",
+    "site_lemma_pairs",
     "write_lemma_frequency",
     "write_table",
 ]
@@ -165,8 +181,10 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
     # Exceptions are hand-kept fixes (README: "A word keyed wrongly"): relearning keeps them.
     current = DATA_DIR / f"{locale}.json"
     exceptions: dict[str, str] = {}
+    families: list[list[Any]] = []
     if current.exists():
-        exceptions = json.loads(current.read_text(encoding="utf-8")).get("exceptions", {})
+        kept = json.loads(current.read_text(encoding="utf-8"))
+        exceptions, families = kept.get("exceptions", {}), kept.get("families", [])
     if weight is None and locale in WEIGHTED:
         weight = frequency_weight(locale)
     if pairs is not None:
@@ -190,6 +208,7 @@ def learn_table(locale: str, pairs: Iterable[tuple[str, str]] | None = None,
         ),
         "min_length": 3,
         "exceptions": dict(sorted(exceptions.items())),
+        **({"families": families} if families else {}),
         "steps": [{"name": LEARNED_STEP, "note": "form end -> lemma end, longest match", "rules": rules}]
         + ([{"name": "derivation", "note": "action noun -> verb (search families)",
              "rules": DERIVATIONS[locale]}] if locale in DERIVATIONS else []),
@@ -255,3 +274,104 @@ def write_table(locale: str, table: dict[str, Any], folder: Path = DATA_DIR) -> 
     path = folder / f"{locale}.json"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+# Derivational families (search only, query time): pairs of lemma endings that
+# join a noun, adjective or verb lemma to another part of speech of its family
+# (Slovak `-ost`/`-y`: dolezitost/dolezity, `-nie`/`-t`: meranie/merat; Estonian
+# `-mine`/`-ma`). Counted on folded lemmas, so a stem alternation is part of the
+# endings (`-ha`/`-zny`: samoobsluha/samoobsluzny, h -> z). Per language:
+# (min_cross, min_lexicon, min_alternation): a pair is kept when at least
+# min_cross lemma pairs of half A of the UD dev set (stems split by a hash) join
+# two different parts of speech among NOUN/ADJ/VERB with it, at least twice as
+# many as it joins within one part of speech or with an adverb
+# (`automaticky`/`automaticky`-adverb pairs count against), and at least
+# min_lexicon lemma pairs of simplemma's dictionary share a stem of FAMILY_STEM
+# letters with it; an alternation variant (one more stem letter on each side, two
+# different consonants: `a`/`ny` -> `ha`/`zny`) when the same consonant pair
+# varies at least FAMILY_ALTERNATION_BASES kept pairs and min_alternation
+# dictionary pairs have it. Checked on half B and on the site vocabulary
+# (benchmarks/derivation_families.py; README "Derivation and compounds").
+FAMILY_PARAMETERS: dict[str, tuple[int, int, int]] = {
+    "pl": (2, 10, 0), "et": (2, 10, 0), "sk": (2, 10, 5),
+}
+FAMILY_STEM = 4
+FAMILY_ENDING = 4
+FAMILY_ALTERNATION_BASES = 3
+# Both endings of a pair together at least this long: a single letter is an
+# inflection ending as often as a suffix (Slovak `hodi`/`hodit`, Estonian
+# `kaheks`/`kaheksa`, `interne`/`internet`, read on the bundled site's terms).
+FAMILY_ENDINGS = 2
+CONTENT_POS = ("NOUN", "ADJ", "VERB")
+_VOWELS = frozenset("aeiouy")
+
+
+def read_pos(path: Path) -> dict[str, str]:
+    """Folded lemma -> its commonest UPOS among NOUN/ADJ/VERB/ADV, from `form lemma upos count` lines."""
+    from .folding import fold
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) != 4:
+            continue
+        _, lemma, pos, count = fields
+        if pos in (*CONTENT_POS, "ADV") and lemma.isalpha() and lemma == lemma.lower():
+            counts[fold(lemma)][pos] += int(count)
+    return {lemma: tally.most_common(1)[0][0] for lemma, tally in counts.items()}
+
+
+def ending_pairs(lemmas: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    """(stem, ending, ending) of every two lemmas whose longest common prefix is the stem."""
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for lemma in lemmas:
+        for cut in range(FAMILY_ENDING + 1):
+            if len(lemma) - cut >= FAMILY_STEM:
+                by_stem[lemma[:len(lemma) - cut]].append(lemma[len(lemma) - cut:])
+    for stem, endings in by_stem.items():
+        for i, first in enumerate(endings):
+            for second in endings[i + 1:]:
+                if first[:1] != second[:1]:
+                    yield stem, *sorted((first, second))  # type: ignore[misc]
+
+
+def family_half(stem: str) -> str:
+    """Half A or B of a lemma pair, by a hash of the first FAMILY_STEM letters of its stem."""
+    import zlib
+
+    return "A" if zlib.crc32(stem[:FAMILY_STEM].encode("utf-8")) % 2 == 0 else "B"
+
+
+def learn_families(locale: str, pos: dict[str, str], lemmas: Iterable[str] | None = None,
+                   half: str = "A") -> list[list[Any]]:
+    """Ending pairs of derivational families, ``[ending, ending, min_stem]`` (see FAMILY_PARAMETERS)."""
+    from .folding import fold
+
+    min_cross, min_lexicon, min_alternation = FAMILY_PARAMETERS.get(locale, (2, 10, 0))
+    evidence: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for stem, first, second in ending_pairs(pos):
+        if family_half(stem) != half:
+            continue
+        a, b = pos[stem + first], pos[stem + second]
+        evidence[first, second]["cross" if a != b and a in CONTENT_POS and b in CONTENT_POS else "other"] += 1
+    if lemmas is None:
+        lemmas = {fold(lemma) for _, lemma in simplemma_pairs(locale)}
+    support: Counter[tuple[str, str]] = Counter((first, second) for _, first, second in ending_pairs(lemmas))
+    kept = {pair for pair, tally in evidence.items()
+            if tally["cross"] >= min_cross and tally["cross"] >= 2 * tally["other"]
+            and support[pair] >= min_lexicon}
+    variants: dict[tuple[str, str], tuple[str, str]] = {}
+    bases: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for (first, second), count in support.items():
+        if not min_alternation or count < min_alternation or len(first) < 2 or len(second) < 2:
+            continue
+        base = (first[1:], second[1:])
+        letters = (first[0], second[0])
+        if base in kept and all(base) and letters[0] != letters[1] and not _VOWELS & set(letters):
+            variants[first, second] = base
+            bases[letters].add(base)
+    chosen = kept | {pair for pair in variants
+                     if len(bases[pair[0][0], pair[1][0]]) >= FAMILY_ALTERNATION_BASES}
+    chosen = {pair for pair in chosen if len(pair[0]) + len(pair[1]) >= FAMILY_ENDINGS}
+    ranked = sorted(chosen, key=lambda pair: (-support[pair], pair))
+    return [[first, second, FAMILY_STEM] for first, second in ranked]

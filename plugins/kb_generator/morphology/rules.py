@@ -8,6 +8,10 @@ semantics, so build-time keys and browser keys cannot drift apart:
 - ``exceptions``: whole (lowercased) word -> lemma, substituted before
   anything else; the lemma then goes through the steps like any word, so
   an irregular form (Estonian ``aja``) gets exactly its lemma's stem.
+- ``families`` (optional): ``[ending, ending, min_stem]`` pairs of
+  derivational families; a key ending in one, with at least ``min_stem``
+  code points before it, has a relative ending in the other (search's
+  query-time expansion; never part of a key).
 - ``steps``: applied in order. In each step the longest rule suffix that
   ends the word *and* leaves at least ``min_stem`` code points before it is
   replaced by its replacement; at most one rule fires per step.
@@ -66,6 +70,7 @@ class RuleTable:
     min_length: int = 1_000_000
     exceptions: dict[str, str] = field(default_factory=dict)
     steps: tuple[Step, ...] = ()
+    families: tuple[tuple[str, str, int], ...] = ()
 
 
 def _fail(locale: str, message: str) -> ValueError:
@@ -88,6 +93,13 @@ def parse_table(raw: dict[str, Any]) -> RuleTable:
         for k, v in exceptions.items()
     ):
         raise _fail(locale, "exceptions must map lowercase words to lowercase lemmas")
+    families: list[tuple[str, str, int]] = []
+    for item in raw.get("families", []):
+        if not (isinstance(item, list) and len(item) == 3 and item[0] != item[1]
+                and all(isinstance(e, str) and _bmp_lower(e) for e in item[:2])
+                and isinstance(item[2], int) and item[2] >= 1):
+            raise _fail(locale, f"family {item!r} is not [ending, other ending, min_stem >= 1]")
+        families.append((item[0], item[1], item[2]))
     steps: list[Step] = []
     for index, raw_step in enumerate(raw.get("steps", [])):
         name = str(raw_step.get("name", index))
@@ -106,7 +118,7 @@ def parse_table(raw: dict[str, Any]) -> RuleTable:
                 raise _fail(locale, f"step {name}: duplicate suffix {suffix!r}")
             rules[suffix] = Rule(suffix, replacement, min_stem)
         steps.append(Step(name, rules, max((len(s) for s in rules), default=0)))
-    return RuleTable(locale, min_length, dict(exceptions), tuple(steps))
+    return RuleTable(locale, min_length, dict(exceptions), tuple(steps), tuple(families))
 
 
 def table_json(locale: str) -> str | None:

@@ -28,8 +28,19 @@ from .rules import RuleTable, Step, load_table
 from .tokens import Token, tokenize
 
 __all__ = [
-    "ABBREVIATION_MAX", "Analyzer", "analyzer", "browser_key", "derive", "elect", "guesses",
-    "is_abbreviation", "key", "keys", "query_analyzer", "stem",
+    "ABBREVIATION_MAX",
+    "Analyzer",
+    "analyzer",
+    "browser_key",
+    "derive",
+    "elect",
+    "guesses",
+    "is_abbreviation",
+    "key",
+    "keys",
+    "query_analyzer",
+    "relatives",
+    "stem",
 ]
 
 ABBREVIATION_MAX = 6
@@ -114,6 +125,23 @@ def browser_key(rule_keys: Sequence[str], bridged: Callable[[str], str | None],
         if known(guess):
             return guess
     return best
+
+
+def relatives(table: RuleTable, key: str) -> list[str]:
+    """Other keys of a key's derivational family, in table order: one ending of a pair swapped for the other.
+
+    Both directions: ``samoobsluzny`` -> ``samoobsluha`` and back. Search
+    keeps only those the index has (a ranking signal below the word itself).
+    """
+    out: list[str] = []
+    length = len(key)
+    for first, second, min_stem in table.families:
+        for ending, other in ((first, second), (second, first)):
+            if key.endswith(ending) and length - len(ending) >= min_stem:
+                relative = key[:length - len(ending)] + other
+                if relative != key and relative not in out:
+                    out.append(relative)
+    return out
 
 
 def _apply_step(step: Step, word: str) -> str:
@@ -206,6 +234,10 @@ class Analyzer:
         if self._collector is not None:
             self._collector.add(word)
         return self._key(word)
+
+    def relatives(self, key: str) -> list[str]:
+        """Keys of the same derivational family by the table's ``families`` (the browser's ``relatives``)."""
+        return relatives(self.table, key)
 
     def surface(self, word: str) -> str:
         """Folded surface form of one word (`fold`, cached: indexing folds every word)."""

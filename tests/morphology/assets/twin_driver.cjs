@@ -1,9 +1,10 @@
 /*
  * Driver of tests/morphology/parity.py: morphology.js as the browser runs it.
  *
- *   node twin_driver.cjs <morphology.js> < {table, lexicon, bridge, terms, words, texts}
+ *   node twin_driver.cjs <morphology.js> < {table, lexicon, bridge, terms, words, texts, relatives}
  *
- * Writes the twin's stems, keys, folds and tokens (offsets in code points).
+ * Writes the twin's stems, keys, folds and tokens (offsets in code points), and
+ * the derivational relatives of each key in `relatives`.
  */
 "use strict";
 const fs = require("fs");
@@ -16,4 +17,5 @@ process.stdout.write(JSON.stringify({
   keys: p.words.map(m.key),
   folds: p.words.map(m.fold),
   tokens: p.texts.map((t) => m.tokenize(t).map((k) => [k.text, cp(t, k.start), cp(t, k.end)])),
+  relatives: (p.relatives || []).map(m.relatives),
 }));

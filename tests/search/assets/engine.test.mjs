@@ -215,3 +215,29 @@ test("a query of function words only is listed by page title: a question is on i
   assert.equal(texts(asked).length, 4);
   assert.match(question.items[0][0].text, /<mark>zwrócić<\/mark>/);
 });
+
+test("a word's derivational relatives find more pages but do not change what the word weighs", async () => {
+  // Slovak held-out-2, "ako dlho môžem reklamovať pokazený tovar": reklamovat's
+  // relative reklamacia is on many pages, and pokazeny (no word of the site)
+  // meets a wrong section through its stem neighbour pokazit in the heading.
+  // Were the relative counted in its word's weight, reklamovat would weigh as
+  // little as a word on most pages, and that heading would put the wrong
+  // section above the one answer that says "reklamovať".
+  const families = [["ovat", "acia", 4], ["eny", "it", 4]];
+  const pages = [
+    { l: "lehoty/", t: "Reklamovať do dvoch rokov", x: "Reklamovať môžete do dvoch rokov." },
+    { l: "pokazilo/", t: "Pokaziť", x: "Keď sa niečo pokazí." },
+    ...Array.from({ length: 15 }, (_, n) => ({ l: `r${n}/`, t: `Strana ${n}`, x: "Reklamácia." })),
+    ...Array.from({ length: 5 }, (_, n) => ({ l: `o${n}/`, t: `Iná ${n}`, x: "Niečo iné." })),
+  ];
+  const sk = makePayload(pages, { table: { locale: "sk", min_length: 3, steps: [], families } });
+  const engine = KbSearch.create(sk, {}, lunr, Morphology);
+  assert.equal(locations(await engine.search("reklamovať pokazený "))[0][0], "lehoty/");
+  // The relative still finds its pages, below the word's own.
+  const reklamovat = locations(await engine.search("reklamovať "));
+  assert.equal(reklamovat[0][0], "lehoty/");
+  assert.equal(reklamovat.length, 16);
+  // Without the families only the word itself is met.
+  const bare = KbSearch.create(makePayload(pages, { table: { locale: "sk", min_length: 3, steps: [] } }), {}, lunr, Morphology);
+  assert.deepEqual(locations(await bare.search("reklamovať ")), [["lehoty/"]]);
+});

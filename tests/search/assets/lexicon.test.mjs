@@ -125,3 +125,31 @@ test("lunr's automaton is built only when a word is unknown (typos)", () => {
   own.expansions(words("zamowinie ")[0]);
   assert.equal(built, 1);
 });
+
+test("a lemma of the word's derivational family the index has is a relative, apart from its expansions", () => {
+  // The table's `families` pairs endings (kb-morphology learn --families):
+  // samoobsluzny (the adjective) meets samoobsluha (the noun) and back.
+  const table = { locale: "sk", min_length: 3, steps: [], families: [["ha", "zny", 4], ["ost", "y", 4]] };
+  const family = makePayload([
+    { l: "a/", t: "Samoobsluha", x: "Samoobsluha šetrí čas." },
+    { l: "b/", t: "Slovník", x: "samoobsluzny kanal" },
+  ]);
+  const sk = Morphology.create(table);
+  const own = Lexicon.create(family, lunr, Morphology, sk, 5);
+  const expandSk = q => Query.words(q, sk, Query.functionWords([], sk)).map(w => own.expand(w));
+  const [adjective] = expandSk("samoobslužný ");
+  const plain = object => ({ ...object });
+  assert.deepEqual(plain(adjective.terms), { samoobsluzny: 1 });
+  assert.deepEqual(plain(adjective.related), { samoobsluha: 0.3 });
+  assert.deepEqual(plain(expandSk("samoobsluha ")[0].related), { samoobsluzny: 0.3 });
+  // Only relatives the index has: samoobsluznost is no term of this site.
+  assert.ok(sk.relatives("samoobsluzny").includes("samoobsluznost"));
+  // expansions() is the word's own terms alone.
+  const [word] = Query.words("samoobslužný ", sk, Query.functionWords([], sk));
+  assert.deepEqual(plain(own.expansions(word)), { samoobsluzny: 1 });
+  // Without the table's families the two words stay apart.
+  const bare = Morphology.create({ ...table, families: [] });
+  const [alone] = Query.words("samoobslužný ", bare, Query.functionWords([], bare))
+    .map(w => Lexicon.create(family, lunr, Morphology, bare, 5).expand(w));
+  assert.deepEqual(plain(alone.related), {});
+});

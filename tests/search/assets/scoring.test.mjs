@@ -31,6 +31,22 @@ test("score() gives lunr.js's query() scores for boosted term clauses", () => {
   }
 });
 
+test("a word's relatives add their documents and scores, not its norm or its matches", () => {
+  const own = Scoring.score(index, { reklamacja: 1 });
+  const withRelative = Scoring.score(index, { reklamacja: 1 }, { zwrot: 0.3 });
+  // zwrot: documents 1 (only through the relative) and 2 (both).
+  assert.deepEqual(withRelative.refs.slice().sort(), [0, 1, 2]);
+  assert.equal(withRelative.matches, own.matches);
+  assert.equal(withRelative.scores[0], own.scores[0]);
+  assert.ok(withRelative.scores[2] > own.scores[2] && withRelative.scores[1] > 0);
+  assert.deepEqual(withRelative.termsAt(1), ["zwrot"]);
+  // A word whose own terms the index lacks is met through its relatives alone, as its own terms would be.
+  const only = Scoring.score(index, { nieznane: 1 }, { zwrot: 0.3 });
+  const plain = Scoring.score(index, { zwrot: 1 });
+  assert.equal(only.matches, plain.matches);
+  assert.ok(Math.abs(only.scores[1] - plain.scores[1]) < 1e-12);
+});
+
 test("a rarer word weighs more", () => {
   assert.ok(Scoring.weight(1, 100) > Scoring.weight(50, 100));
   assert.ok(Scoring.weight(100, 100) > 0);

@@ -87,7 +87,8 @@
     return {
       minLength: table && table.min_length ? table.min_length : Infinity,
       exceptions: (table && table.exceptions) || {},
-      steps: steps
+      steps: steps,
+      families: (table && table.families) || []
     };
   }
 
@@ -195,13 +196,32 @@
       return tokenize(text).map(function (tok) { return key(tok.text); });
     }
 
+    /*
+     * Other keys of a key's derivational family, in table order: one ending
+     * of a `families` pair swapped for the other, both ways, when min_stem
+     * code points stay before it (relatives() in stemmer.py). Search keeps
+     * those the index has, ranked below the word itself.
+     */
+    function relatives(k) {
+      var out = [], length = cpLength(k);
+      t.families.forEach(function (family) {
+        [[family[0], family[1]], [family[1], family[0]]].forEach(function (pair) {
+          if (!k.endsWith(pair[0]) || length - pair[0].length < family[2]) return;
+          var relative = k.slice(0, k.length - pair[0].length) + pair[1];
+          if (relative !== k && out.indexOf(relative) < 0) out.push(relative);
+        });
+      });
+      return out;
+    }
+
     return {
       locale: table && table.locale,
       tokenize: tokenize,
       fold: fold,
       stem: stem,
       key: key,
-      keys: keys
+      keys: keys,
+      relatives: relatives
     };
   }
 

@@ -13,6 +13,7 @@
  *   query.js         the query's words (function words marked), its variants
  *                    (glossary synonyms, split compounds), the glossary term it names
  *   lexicon.js       the index terms each word stands for (prefixes, stems, typos, compounds)
+ *                    and, apart, its derivational relatives
  *   shards.js        postings and document texts, fetched shard by shard (`load("t3")`)
  *   scoring.js       lunr.js's score from our postings, and the rank of a document
  *   presentation.js  Material's result items: excerpts, <mark>, the definition card,
@@ -194,17 +195,28 @@
       return a;
     }
 
-    /* A word's expansions, once per query (cache.terms) and its scores (cache.runs). */
+    /* A word's expansions and relatives, once per query (cache.terms, cache.related) and its scores (cache.runs). */
     function termsOf(word, cache) {
       var id = Query.wordId(word);
-      return cache.terms[id] || (cache.terms[id] = lexicon.expansions(word));
+      if (!cache.terms[id]) {
+        var expanded = lexicon.expand(word);
+        cache.terms[id] = expanded.terms;
+        cache.related[id] = expanded.related;
+      }
+      return cache.terms[id];
+    }
+
+    /* A word's derivational relatives the index has (lexicon.js), scored apart from its own terms. */
+    function relatedOf(word, cache) {
+      termsOf(word, cache);
+      return cache.related[Query.wordId(word)];
     }
 
     function run(word, cache) {
       var id = Query.wordId(word);
       var scored = cache.runs[id];
       if (!scored) {
-        scored = cache.runs[id] = Scoring.score(index, termsOf(word, cache));
+        scored = cache.runs[id] = Scoring.score(index, termsOf(word, cache), relatedOf(word, cache));
         scored.weight = Scoring.weight(scored.matches, count);
       }
       return scored;
@@ -235,7 +247,7 @@
       if (!list.length) return Promise.resolve({ items: [] });
       var titled = titlesStarting(String(raw), list);
       if (titled) return Promise.resolve(titled);
-      var cache = { terms: Object.create(null), runs: Object.create(null) };
+      var cache = { terms: Object.create(null), related: Object.create(null), runs: Object.create(null) };
       // A word the index does not know may be two it knows (tooteteadmised = toote + teadmised).
       var all = [list].concat(Query.variants(list, synonyms, function (word) {
         return Object.keys(termsOf(word, cache)).length ? null : lexicon.compound(word);
@@ -244,6 +256,7 @@
       all.forEach(function (variant) {
         variant.concat(list).forEach(function (word) {
           for (var term in termsOf(word, cache)) shards[store.termShard(lexicon.position(term))] = true;
+          for (var relative in relatedOf(word, cache)) shards[store.termShard(lexicon.position(relative))] = true;
         });
       });
       return store.ensure("t", Object.keys(shards).map(Number)).then(function () {

@@ -7,12 +7,16 @@
  * for its key and folded form; the word being typed for its completions;
  * every content word for the keys sharing its stem (neighbours, siblings) and
  * the compounds it ends; and only a word the index does not know, for terms
- * one or two typos away and the completions of its stem's prefix. An unknown
- * word may also be split into its two known parts (compound()), and
- * when nothing matches at all, closest() names the most similar term.
+ * one or two typos away and the completions of its stem's prefix. Apart
+ * from those, a content word has the derivational relatives of its key
+ * (family()), which scoring.js counts without letting them change the
+ * word's weight. An unknown word may also be split into its two known
+ * parts (compound()), and when nothing matches at all, closest() names the
+ * most similar term.
  *
  *   var lexicon = KbSearchLexicon.create(payload, lunr, KbMorphology, m, fuzzyMin)
  *   lexicon.expansions(word)   // -> {term: boost}
+ *   lexicon.expand(word)       // -> {terms: {term: boost}, related: {term: boost}}
  */
 (function (root) {
   "use strict";
@@ -36,12 +40,16 @@
   var FUZZY_BOOST = 0.5;    // a word one edit away from an unknown word (a typo)
   var NEIGHBOUR_BOOST = 0.4;  // a key sharing the stem (see neighbours())
   var NEIGHBOUR_MIN = 4;
-  var COMMON_SHARE = 0.25;  // see expansions()
+  var COMMON_SHARE = 0.25;  // see expand()
   var COMMON_MIN_DOCUMENTS = 2000;
   var NEIGHBOUR_SHARE = 0.6;
   var NEIGHBOUR_STEM = 0.5;
   var SIBLING_ENDING = 4;
   var COMPOUND_BOOST = 0.3;  // a compound that ends in the word (see compounds())
+  // A lemma of the word's derivational family (the table's `families`:
+  // samoobsluzny -> samoobsluha), below the word's own forms and its stem
+  // neighbours, scored apart from them (see family()).
+  var FAMILY_BOOST = 0.3;
   // Shortest part of a compound, one for both directions: the head a word's
   // compounds add (kliendi + teenindus) and either part of a word split in
   // two (toote + teadmised, compound()).
@@ -89,7 +97,16 @@
      * all, terms one edit away (a typo).
      */
     function expansions(word) {
-      var terms = Object.create(null);
+      return expand(word).terms;
+    }
+
+    /*
+     * A word's expansions (`terms`) and, apart from them, its derivational
+     * relatives the index has (`related`, see below): {terms, related}.
+     */
+    function expand(word) {
+      var terms = Object.create(null), related = Object.create(null);
+      var out = { terms: terms, related: related };
       function add(boost) {
         return function (term) {
           // A content word never stands for a function word (nehovorí is not "neho").
@@ -109,12 +126,12 @@
       }
       var known = Object.keys(terms).length > 0;
       // A function word stands for itself (and, being typed, its completions).
-      if (word.func) return terms;
+      if (word.func) return out;
       // A word still being typed that is not yet a word of the site stands
       // for its completions: the stem relatives and compounds of the key the
       // rules give a fragment ("kliend") are other words' postings, fetched
       // for a list the next letter replaces.
-      if (word.prefix && known && !forms.some(hasTerm)) return terms;
+      if (word.prefix && known && !forms.some(hasTerm)) return out;
       if (!common) neighbours(word.key, add(NEIGHBOUR_BOOST));
       if (!common) compounds(word.key, add(COMPOUND_BOOST));
       if (!known && !DIGIT.test(word.fold)) {
@@ -122,7 +139,23 @@
         if (!Object.keys(terms).length) fuzzy(forms, 2, FUZZY2_MIN, add(FUZZY_BOOST * FUZZY_BOOST));
         if (!Object.keys(terms).length) stemPrefix(word.key, add(STEM_PREFIX_BOOST));
       }
-      return terms;
+      if (!common) family(word.key, terms, related);
+      return out;
+    }
+
+    /*
+     * The key's derivational relatives (the rule table's `families`:
+     * samoobsluzny -> samoobsluha, zwrocic -> zwrot) that the index has and
+     * the word's own expansions lack. They are kept apart (`related`):
+     * scoring.js adds their score to the word's but counts neither them in the
+     * word's weight nor their boost in its query norm, so a frequent relative
+     * (reklamovat -> reklamacia) does not make the word itself weigh less
+     * against the query's other words. Work per word: the table's pairs.
+     */
+    function family(key, terms, related) {
+      m.relatives(key).forEach(function (term) {
+        if (terms[term] === undefined && functionWords[term] !== true && hasTerm(term)) related[term] = FAMILY_BOOST;
+      });
     }
 
     /* Terms `distance` edits away from a form at least `min` letters long. */
@@ -328,6 +361,7 @@
       isFragment: isFragment,
       position: function (term) { return positions[term]; },
       expansions: expansions,
+      expand: expand,
       startingWith: startingWith,
       endingWith: endingWith,
       compound: compound,

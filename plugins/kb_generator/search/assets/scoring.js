@@ -12,7 +12,7 @@
  * function words met, then lunr's score; a document that meets no content
  * word is marked for dropping.
  *
- *   var scored = KbSearchScoring.score({postings, position, count}, {term: boost})
+ *   var scored = KbSearchScoring.score({postings, position, count}, {term: boost}, {relative: boost})
  *   scored.scores[ref], scored.refs, scored.termsAt(ref)
  */
 (function (root) {
@@ -44,25 +44,35 @@
    * (tests compare it with lunr.Index#query) without building lunr's
    * inverted index, field vectors and match data for every document a
    * common word meets: {scores and seen (by ref), refs, matches, termsAt(ref)}.
+   * `related` (optional): the word's derivational relatives (lexicon.js's
+   * family()). Their scores add to the word's, but the query norm and
+   * `matches` (the word's weight in rank()) come from its own terms, as
+   * if the relatives were not asked for: a relative found on many pages
+   * (reklamovat -> reklamacia) would otherwise make the word weigh less
+   * than the query's other words, and a page meeting one of those through
+   * a relative in its heading would pass the answer (Slovak held-out-2:
+   * "ako dlho môžem reklamovať pokazený tovar").
    */
-  function score(index, boosts) {
+  function score(index, boosts, related) {
     var postings = index.postings, position = index.position, count = index.count;
-    var list = Object.keys(boosts);
-    var norm = 0;
-    // Like lunr, only terms the index has count in the query vector.
-    for (var i = 0; i < list.length; i++) if (position(list[i]) !== undefined) norm += boosts[list[i]] * boosts[list[i]];
-    norm = Math.sqrt(norm);
+    var own = Object.keys(boosts), relatives = related ? Object.keys(related) : [];
+    var list = own.concat(relatives);
+    // Like lunr, only terms the index has count in the query vector; a
+    // word's relatives only when none of its own terms is there.
+    var norm = vectorLength(own, boosts, position) || vectorLength(relatives, related, position);
     // Typed arrays over all documents: a common word meets most of them,
     // and an object per document was most of a first query's time (GC).
     var scores = new Float64Array(count);
     var seen = new Uint8Array(count);
-    var refs = [];
+    var refs = [], matches = 0;
     for (var j = 0; j < list.length; j++) {
-      var term = list[j], boost = boosts[term] / norm, flat = postings[position(term)];
+      var term = list[j], isOwn = j < own.length;
+      var boost = (isOwn ? boosts[term] : related[term]) / norm, flat = postings[position(term)];
       if (!flat) continue;
       for (var k = 0; k < flat.length; k += 3) {
         var ref = flat[k];
-        if (!seen[ref]) { seen[ref] = 1; refs.push(ref); }
+        // Own terms come first: a document first met by a relative is met by nothing else of the word.
+        if (!seen[ref]) { seen[ref] = 1; refs.push(ref); if (isOwn) matches++; }
         scores[ref] += boost * flat[k + 2];
       }
     }
@@ -80,7 +90,15 @@
       }
       return out;
     }
-    return { scores: scores, seen: seen, refs: refs, matches: refs.length, termsAt: termsAt };
+    // The word's weight counts the documents its own terms meet (its relatives' only when it has none).
+    return { scores: scores, seen: seen, refs: refs, matches: matches || refs.length, termsAt: termsAt };
+  }
+
+  /* Length of the query vector of `terms` (their boosts), over the terms the index has. */
+  function vectorLength(terms, boosts, position) {
+    var sum = 0;
+    for (var i = 0; i < terms.length; i++) if (position(terms[i]) !== undefined) sum += boosts[terms[i]] * boosts[terms[i]];
+    return Math.sqrt(sum);
   }
 
   /* A word's best lunr score over the documents it meets (kept on its run). */
@@ -127,8 +145,9 @@
       for (var i = 0; i < scored.refs.length; i++) {
         var ref = scored.refs[i];
         if (!seen[ref]) { seen[ref] = 1; refs.push(ref); }
-        sums[ref] += scored.scores[ref];
-        covered[ref] += share * scored.scores[ref] / (scored.scores[ref] + STRENGTH_HALF);
+        var s = scored.scores[ref];
+        sums[ref] += s;
+        covered[ref] += share * s / (s + STRENGTH_HALF);
         if (functionShare > 0) {
           var top = strongest(scored);
           functionMet[ref] += functionShare;
