@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import Serve, wait_for_search, watch_search
-from tests.conftest import BuildSite, site_config
+from tests.conftest import BuildSite, page, site_config
 from tests.search.conftest import FILES
 
 pytestmark = pytest.mark.browser
@@ -309,3 +309,24 @@ def test_the_card_suggestions_and_fallback_pages_are_valid_html(
         paths.append(path)
     problems = [message for message in validate(paths) if not filtered(message)]
     assert not problems, "\n".join(f"{m.path}:{m.line}: {m.text} [{m.extract}]" for m in problems)
+
+
+def test_an_adjective_finds_the_section_named_by_its_noun(
+    build_site: BuildSite, serve: Serve, tab: Page
+) -> None:
+    """Derivational families (the rule table's `families`): samoobslužný meets samoobsluha in the browser."""
+    files = {
+        **FILES,
+        "sk/index.md": page("Úvod", "home", "Vitajte v centre pomoci. Samoobslužný portál je otvorený."),
+        "sk/akademia/skusenost.md": page("Zákaznícka skúsenosť", "cx", """
+            Súhrn dojmov zákazníka.
+
+            ## Samoobsluha {#self-service}
+
+            Odpoveď si nájdu sami v databáze znalostí.
+        """),
+    }
+    tab.goto(serve(build_site(files).site) + "sk/")
+    links = search(tab, "samoobslužný")
+    assert "/sk/" in links  # the word itself
+    assert "/sk/akademia/skusenost/#self-service" in links  # its relative, not a form of it
