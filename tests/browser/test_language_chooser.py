@@ -64,3 +64,16 @@ def test_switcher_goes_to_the_translation(
     tab.wait_for_url(base + "sk/c/")
     assert tab.locator("h1").inner_text() == "Servis"
     tab.close()
+
+
+def test_a_page_view_fetches_no_sitemap(build_site: BuildSite, browser: Browser, serve: Serve) -> None:
+    """Material fetches sitemap.xml beside every <link rel=alternate>: our pages carry none."""
+    base = serve(build_site(SITE).site)
+    tab = browser.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(base + "pl/a/", wait_until="networkidle")
+    assert tab.locator(".md-select__link[hreflang=sk]").count() == 1
+    assert base + "pl/a/" in requested
+    assert not [url for url in requested if url.endswith("sitemap.xml")]
+    tab.close()

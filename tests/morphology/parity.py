@@ -13,9 +13,10 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kb_generator import morphology
-from kb_generator.morphology.rules import table_json
+from kb_generator.morphology.rules import browser_table
 from kb_generator.morphology.tokens import Token
 
 __all__ = ["ASSET", "NodeMissingError", "NodeResult", "node_keys", "node_run", "node_tokenize"]
@@ -47,18 +48,18 @@ def node_run(
     node: str | None = None,
     bridge: Mapping[str, str] | None = None,
     terms: Sequence[str] | None = None,
+    table: Mapping[str, Any] | None = None,
     relatives: Sequence[str] = (),
 ) -> NodeResult:
     """Stem, key and fold ``words``, tokenize ``texts`` and relate ``relatives`` (keys) with morphology.js.
 
-    ``terms``: the index's.
+    ``terms``: the index's; ``table``: a browser table (`browser_table`'s form) instead of the locale's own.
     """
     binary = node or shutil.which("node")
     if binary is None:
         raise NodeMissingError("node is not on PATH: it is needed to run assets/morphology.js")
-    raw = table_json(locale)
     payload = {
-        "table": json.loads(raw) if raw is not None else None,
+        "table": browser_table(locale) if table is None else dict(table),
         "lexicon": dict(lexicon or {}),
         "bridge": dict(bridge or {}),
         "terms": None if terms is None else list(terms),

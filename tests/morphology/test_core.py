@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 from kb_generator.morphology import SUPPORTED_LOCALES, Token, fold, load_table, tokenize
-from kb_generator.morphology.rules import parse_table, table_json
+from kb_generator.morphology.rules import browser_table, pack_rules, parse_table, table_json
 from kb_generator.morphology.stemmer import Analyzer, guesses
 
 from tests.morphology.parity import node_run
@@ -63,6 +63,43 @@ def test_tables_load_and_validate(locale: str) -> None:
     assert table.steps
     raw = json.loads(table_json(locale) or "")
     assert parse_table(raw) == table
+
+
+def unpack(packed: str) -> list[list[object]]:
+    """pack_rules' string back to [suffix, replacement, min_stem] rules (what morphology.js reads)."""
+    rules: list[list[object]] = []
+    for entry in packed.split(" "):
+        suffix, keep, added, *rest = entry.split(",")
+        rules.append([suffix, suffix[: int(keep)] + added, int(rest[0]) if rest else 0])
+    return rules
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_browser_table_packs_every_rule_sorted(locale: str) -> None:
+    raw = json.loads(table_json(locale) or "")
+    shipped = browser_table(locale)
+    assert shipped is not None and shipped["min_length"] == raw["min_length"]
+    for step, packed in zip(raw["steps"], shipped["steps"], strict=True):
+        assert unpack(packed["rules"]) == sorted(step["rules"])
+
+
+def test_packed_rules_apply_alike_in_both_twins() -> None:
+    """Stems, minimum stems and suffixes that begin others, in Python and in morphology.js."""
+    rules = [["a", "", 0], ["ia", "", 2], ["nia", "ń", 0], ["ami", "a", 3], ["mi", "", 1], ["ów", "ów", 0],
+             ["ę", "a", 0], ["ach", "", 4]]
+    steps = [{"name": "one", "rules": rules}, {"name": "two", "rules": [["k", "c", 2]]}]
+    table = {"locale": "xx", "min_length": 3, "exceptions": {"ludzie": "człowiek"}, "steps": steps}
+    packed = {**table, "steps": [{**step, "rules": pack_rules("xx", step["rules"])} for step in steps]}
+    words = ["kania", "bia", "cia", "mamami", "rami", "domami", "lasach", "psach", "ów", "klientów", "rękę",
+             "ludzie", "ab", "piesk", "mia", "a", "nia"]
+    python = Analyzer(parse_table(table))
+    assert node_run("pl", words=words, table=packed).stems == [python.stem(word) for word in words]
+    assert [python.stem(w) for w in ("kania", "mamami", "rami", "lasach")] == ["kań", "mama", "ra", "lasach"]
+
+
+def test_a_rule_with_a_separator_is_not_packed() -> None:
+    with pytest.raises(ValueError, match="space or comma"):
+        pack_rules("xx", [["a b", "", 0]])
 
 
 def test_bad_table_is_rejected() -> None:

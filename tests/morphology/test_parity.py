@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from kb_generator.morphology import SUPPORTED_LOCALES, Analyzer, analyzer, fold, load_table, tokenize
-from kb_generator.morphology.rules import table_json
+from kb_generator.morphology.rules import browser_table
 
 from tests.morphology.parity import ASSET, node_run
 
@@ -141,7 +141,7 @@ def test_classic_script_defines_global_in_worker_scope() -> None:
     assert node
     out = subprocess.run(
         [node, str(Path(__file__).parent / "assets" / "worker_scope.cjs"), str(ASSET)],
-        input=table_json("pl") or "null",
+        input=json.dumps(browser_table("pl")),
         capture_output=True,
         text=True,
         check=True,

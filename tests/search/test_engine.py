@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 from kb_generator.core.outline import Section
-from kb_generator.morphology import analyzer, table_json
+from kb_generator.morphology import analyzer, browser_table
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import IndexedPage, build_payload, synonym_groups
 
@@ -19,9 +18,8 @@ def payload(
     pages: list[IndexedPage], locale: str = "pl", synonyms: tuple[tuple[str, ...], ...] = ()
 ) -> dict[str, Any]:
     core = analyzer(locale)
-    raw = table_json(locale)
     return build_payload(
-        pages, core, table=json.loads(raw) if raw else None,
+        pages, core, table=browser_table(locale),
         synonyms=synonym_groups(synonyms, core), field_boosts=DEFAULT_BOOSTS,
         options={"fuzzy_min": 5, "excerpt": 80, "max_results": 20},
     )

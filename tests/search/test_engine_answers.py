@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from kb_generator.core.outline import Section
-from kb_generator.morphology import analyzer, table_json
+from kb_generator.morphology import analyzer, browser_table
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import Definition, IndexedPage, build_payload, function_words
 
@@ -60,9 +60,8 @@ def payload(pages: list[IndexedPage] = PAGES, locale: str = "sk",
             fallback: tuple[str, ...] = ("faq", "faq-contact"),
             definitions: list[Definition] = TERMS) -> dict[str, Any]:
     core = analyzer(locale)
-    raw = table_json(locale)
     return build_payload(
-        pages, core, table=json.loads(raw) if raw else None, synonyms=[], field_boosts=DEFAULT_BOOSTS,
+        pages, core, table=browser_table(locale), synonyms=[], field_boosts=DEFAULT_BOOSTS,
         options={"fuzzy_min": 5, "excerpt": 120, "max_results": 20},
         definitions=definitions, fallback_keys=fallback, messages=MESSAGES,
     )

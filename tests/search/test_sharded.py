@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from kb_generator.core.outline import Section
-from kb_generator.morphology import analyzer, table_json
+from kb_generator.morphology import analyzer, browser_table
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import IndexedPage, build_payload, dumps, shard
 
@@ -112,10 +111,10 @@ def test_packed_postings_and_texts_ship_the_same_bytes(single_file_below: int, t
                 [f"Klient składa reklamację {n} razy, zwrot pieniędzy."]),
     ], key=f"a-{n}") for n in range(40)]
     core = analyzer("pl")
-    raw = table_json("pl")
+    table = browser_table("pl")
 
     def written(packed: bool, spool: str | None = None) -> list[str]:
-        payload = build_payload(pages, core, table=json.loads(raw) if raw else None, synonyms=[],
+        payload = build_payload(pages, core, table=table, synonyms=[],
                                 field_boosts=DEFAULT_BOOSTS, options={"excerpt": 80}, packed=packed,
                                 spool=spool)
         parts = list(shard(payload, 200, single_file_below=single_file_below, text_shard_size=300))

@@ -11,7 +11,7 @@ query get byte-identical keys. See README.md beside this file and
 from __future__ import annotations
 
 from .folding import fold, lower
-from .rules import SUPPORTED_LOCALES, RuleTable, base_locale, load_table, table_json
+from .rules import SUPPORTED_LOCALES, RuleTable, base_locale, browser_table, load_table, table_json
 from .stemmer import Analyzer, analyzer, is_abbreviation, key, keys, query_analyzer, stem
 from .tokens import Token, tokenize
 
@@ -22,6 +22,7 @@ __all__ = [
     "Token",
     "analyzer",
     "base_locale",
+    "browser_table",
     "fold",
     "is_abbreviation",
     "key",

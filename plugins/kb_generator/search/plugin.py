@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from dataclasses import replace
 from importlib import resources
@@ -29,7 +28,7 @@ from kb_generator.core.plugin_assets import PREFIX, PluginAssets
 from kb_generator.core.spool import Spool, give_back_memory
 from kb_generator.core.theme import add_theme_templates
 from kb_generator.glossary.sources import Glossary, load_glossary
-from kb_generator.morphology import analyzer, table_json
+from kb_generator.morphology import analyzer, browser_table
 from kb_generator.search.config import DEFAULT_BOOSTS, SearchConfig
 from kb_generator.search.index import (
     Definition,
@@ -183,12 +182,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return env
         locale = current_locale(config)
         morphology = analyzer(locale)
-        table = table_json(locale)
         pages = len(self.pages)
         definitions = self._definitions(config, locale)
         payload = build_payload(
             self.pages, morphology,
-            table=json.loads(table) if table is not None else None,
+            table=browser_table(locale),
             synonyms=synonym_groups([term.names for term in definitions], morphology),
             field_boosts={**DEFAULT_BOOSTS, **self.config.boosts},
             options={

@@ -5,7 +5,7 @@
  * node (module.exports). Keys must be byte-identical to the Python side;
  * tests/morphology/test_parity.py holds them equal.
  *
- *   var m = KbMorphology.create(table, lexicon, bridge, terms); // table = data/<locale>.json
+ *   var m = KbMorphology.create(table, lexicon, bridge, terms); // table: rules.py browser_table()
  *   m.keys("Obsłudze klientów")                                 // ["obsluga", "klient"]
  *
  * A missing table gives the generic pipeline (lowercase + fold, no stemming).
@@ -70,19 +70,61 @@
       word === word.toUpperCase() && word !== word.toLowerCase();
   }
 
-  /* Index each step's rules by suffix, as rules.py does. */
+  /*
+   * A step's rules as the build ships them (rules.py pack_rules): one string
+   * of "suffix,keep,added[,min_stem]" entries sorted by suffix and joined by
+   * spaces, searched where it is. Only the entries' starts are indexed:
+   * building an object of every rule cost the Polish table 30-40 ms before
+   * the first query.
+   */
+  function compileStep(packed) {
+    var starts = [];
+    var maxLen = 0;
+    for (var at = 0; at < packed.length;) {
+      starts.push(at);
+      var comma = packed.indexOf(",", at);
+      if (comma - at > maxLen) maxLen = comma - at;
+      var end = packed.indexOf(" ", comma);
+      at = end < 0 ? packed.length : end + 1;
+    }
+    return { packed: packed, starts: Int32Array.from(starts), maxLen: maxLen };
+  }
+
+  /* Order of `suffix` against the suffix of the entry at `start` (the entry's ends at its comma). */
+  function compareSuffix(packed, start, suffix) {
+    for (var i = 0; ; i++) {
+      var a = i < suffix.length ? suffix.charCodeAt(i) : -1;
+      var b = packed.charCodeAt(start + i);
+      if (b === 44) b = -1;  // ","
+      if (a !== b) return a - b;
+      if (a === -1) return 0;
+    }
+  }
+
+  /* The rule for exactly `suffix` ({replacement, minStem}), or undefined. */
+  function ruleFor(step, suffix) {
+    var packed = step.packed, starts = step.starts;
+    var lo = 0, hi = starts.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      var order = compareSuffix(packed, starts[mid], suffix);
+      if (order > 0) lo = mid + 1;
+      else if (order < 0) hi = mid - 1;
+      else {
+        var fields = packed.slice(starts[mid] + suffix.length + 1,
+                                  mid + 1 < starts.length ? starts[mid + 1] - 1 : packed.length).split(",");
+        return { replacement: suffix.slice(0, +fields[0]) + fields[1], minStem: fields.length > 2 ? +fields[2] : 0 };
+      }
+    }
+    return undefined;
+  }
+
   function compile(table) {
     var steps = [];
     var raw = (table && table.steps) || [];
     for (var i = 0; i < raw.length; i++) {
-      var rules = Object.create(null);
-      var maxLen = 0;
-      for (var j = 0; j < raw[i].rules.length; j++) {
-        var r = raw[i].rules[j];
-        rules[r[0]] = { replacement: r[1], minStem: r[2] };
-        if (r[0].length > maxLen) maxLen = r[0].length;
-      }
-      steps.push({ rules: rules, maxLen: maxLen });
+      if (typeof raw[i].rules !== "string") throw new Error("KbMorphology: a step's rules must come packed (rules.py browser_table)");
+      steps.push(compileStep(raw[i].rules));
     }
     return {
       minLength: table && table.min_length ? table.min_length : Infinity,
@@ -96,7 +138,7 @@
   function applyStep(step, word) {
     var length = cpLength(word);
     for (var n = Math.min(step.maxLen, word.length); n > 0; n--) {
-      var rule = step.rules[word.slice(-n)];
+      var rule = ruleFor(step, word.slice(-n));
       if (rule !== undefined && length - n >= rule.minStem) return word.slice(0, -n) + rule.replacement;
     }
     return word;
@@ -126,7 +168,7 @@
     var first = t.steps[0];
     var found = [];
     for (var n = Math.min(first.maxLen, word.length); n > 0; n--) {
-      var rule = first.rules[word.slice(-n)];
+      var rule = ruleFor(first, word.slice(-n));
       if (rule !== undefined && length - n >= rule.minStem) found.push(word.slice(0, -n) + rule.replacement);
     }
     found.push(word);
@@ -200,7 +242,8 @@
      * Other keys of a key's derivational family, in table order: one ending
      * of a `families` pair swapped for the other, both ways, when min_stem
      * code points stay before it (relatives() in stemmer.py). Search keeps
-     * those the index has, ranked below the word itself.
+     * those the index has, scored apart from the word's own terms (family()
+     * in search/assets/lexicon.js).
      */
     function relatives(k) {
       var out = [], length = cpLength(k);
