@@ -9,7 +9,7 @@ import pytest
 from kb_generator.morphology import load_table
 from kb_generator.morphology.cli import main
 from kb_generator.morphology.learn import family_half, learn_families
-from kb_generator.morphology.rules import parse_table
+from kb_generator.morphology.rules import browser_table, parse_table
 from kb_generator.morphology.stemmer import relatives
 
 TABLE = {"locale": "sk", "min_length": 3, "steps": [], "families": [["ha", "zny", 4], ["ost", "y", 4]]}
@@ -29,6 +29,8 @@ def test_the_shipped_slovak_table_relates_samoobsluha_and_samoobsluzny() -> None
     table = load_table("sk")
     assert "samoobsluha" in relatives(table, "samoobsluzny")
     assert "samoobsluzny" in relatives(table, "samoobsluha")
+    # The browser gets the same pairs (its table packs only the steps).
+    assert [tuple(family) for family in browser_table("sk")["families"]] == list(table.families)
 
 
 @pytest.mark.parametrize("family", [["ha", "ha", 4], ["ha", "zny"], ["Ha", "zny", 4], ["ha", "zny", 0], "ha"])

@@ -131,7 +131,7 @@ def relatives(table: RuleTable, key: str) -> list[str]:
     """Other keys of a key's derivational family, in table order: one ending of a pair swapped for the other.
 
     Both directions: ``samoobsluzny`` -> ``samoobsluha`` and back. Search
-    keeps only those the index has (a ranking signal below the word itself).
+    keeps only those the index has, scored apart from the word's own terms.
     """
     out: list[str] = []
     length = len(key)

@@ -49,9 +49,9 @@
    * `matches` (the word's weight in rank()) come from its own terms, as
    * if the relatives were not asked for: a relative found on many pages
    * (reklamovat -> reklamacia) would otherwise make the word weigh less
-   * than the query's other words, and a page meeting one of those through
-   * a relative in its heading would pass the answer (Slovak held-out-2:
-   * "ako dlho môžem reklamovať pokazený tovar").
+   * than the query's other words, and a page meeting one of those only
+   * weakly (a stem neighbour in its heading) would pass the answer (Slovak
+   * held-out-2: "ako dlho môžem reklamovať pokazený tovar").
    */
   function score(index, boosts, related) {
     var postings = index.postings, position = index.position, count = index.count;
