@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 from kb_generator.morphology import SUPPORTED_LOCALES, Token, fold, load_table, tokenize
-from kb_generator.morphology.rules import browser_table, pack_rules, parse_table, table_json
+from kb_generator.morphology.rules import browser_step, browser_table, pack_rules, parse_table, table_json
 from kb_generator.morphology.stemmer import Analyzer, guesses
 
 from tests.morphology.parity import node_run
@@ -81,6 +81,7 @@ def test_browser_table_packs_every_rule_sorted(locale: str) -> None:
     assert shipped is not None and shipped["min_length"] == raw["min_length"]
     for step, packed in zip(raw["steps"], shipped["steps"], strict=True):
         assert unpack(packed["rules"]) == sorted(step["rules"])
+        assert packed["max_length"] == max(len(rule[0]) for rule in step["rules"])
 
 
 def test_packed_rules_apply_alike_in_both_twins() -> None:
@@ -89,7 +90,7 @@ def test_packed_rules_apply_alike_in_both_twins() -> None:
              ["ę", "a", 0], ["ach", "", 4]]
     steps = [{"name": "one", "rules": rules}, {"name": "two", "rules": [["k", "c", 2]]}]
     table = {"locale": "xx", "min_length": 3, "exceptions": {"ludzie": "człowiek"}, "steps": steps}
-    packed = {**table, "steps": [{**step, "rules": pack_rules("xx", step["rules"])} for step in steps]}
+    packed = {**table, "steps": [browser_step("xx", step) for step in steps]}
     words = ["kania", "bia", "cia", "mamami", "rami", "domami", "lasach", "psach", "ów", "klientów", "rękę",
              "ludzie", "ab", "piesk", "mia", "a", "nia"]
     python = Analyzer(parse_table(table))

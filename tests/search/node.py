@@ -45,11 +45,14 @@ def search(
     )
 
 
-def worker(worker_js: Path, messages: list[dict[str, Any]], burst: bool = False) -> dict[str, Any]:
+def worker(
+    worker_js: Path, messages: list[dict[str, Any]], burst: bool = False, hash: str = ""
+) -> dict[str, Any]:
     """Messages the worker at `worker_js` (in a built site) posts for `messages`: each
-    QUERY sent after the previous RESULT, or with `burst` all at once (fast typing)."""
+    QUERY sent after the previous RESULT, or with `burst` all at once (fast typing);
+    `hash`: the index the page names in the worker's URL fragment."""
     return _run(  # type: ignore[no-any-return]
-        WORKER_DRIVER, [str(worker_js)], {"messages": messages, "burst": burst})
+        WORKER_DRIVER, [str(worker_js)], {"messages": messages, "burst": burst, "hash": hash})
 
 
 def locations(result: dict[str, Any]) -> list[str]:

@@ -53,3 +53,19 @@ def test_a_broken_setup_still_answers(search_site: SearchSite) -> None:
     assert [message["type"] for message in out["messages"]] == [READY, RESULT]
     assert out["messages"][1]["data"] == {"items": []}
     assert any("setup failed" in error for error in out["errors"])
+
+
+def test_the_index_named_in_the_url_is_fetched_once_and_used_after_setup(search_site: SearchSite) -> None:
+    """The early engine (made before SETUP) answers as one made at SETUP, with SETUP's options."""
+    worker = search_site.site / "assets/kb/search/worker.js"
+    messages = [setup(search_site, "pl", suggest=False), {"type": QUERY, "data": "rekl"}]
+    index = messages[0]["data"]["config"]["kb"]["index"]
+    plain = node.worker(worker, messages)
+    early = node.worker(worker, messages, hash=index)
+    assert not early["errors"] and early["messages"] == plain["messages"]
+    assert "suggest" not in early["messages"][1]["data"]  # SETUP's options reach the early engine
+    assert [url for url in early["fetched"] if url.endswith("kb_index.json")] == [index.split("?")[0]]
+    # A fragment naming another index is not used: SETUP's is fetched and answers.
+    other = node.worker(worker, messages, hash=setup(search_site, "sk")["data"]["config"]["kb"]["index"])
+    assert other["messages"] == plain["messages"]
+    assert len([url for url in other["fetched"] if url.endswith("kb_index.json")]) == 2

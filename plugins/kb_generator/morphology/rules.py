@@ -36,6 +36,7 @@ __all__ = [
     "RuleTable",
     "Step",
     "base_locale",
+    "browser_step",
     "browser_table",
     "load_table",
     "pack_rules",
@@ -158,16 +159,21 @@ def pack_rules(locale: str, rules: Iterable[Sequence[Any]]) -> str:
     return " ".join(entries)
 
 
+def browser_step(locale: str, step: dict[str, Any]) -> dict[str, Any]:
+    """One step as the browser gets it: its rules packed (`pack_rules`) and the longest suffix's length."""
+    return {**step, "rules": pack_rules(locale, step["rules"]),
+            "max_length": max((len(rule[0]) for rule in step["rules"]), default=0)}
+
+
 def browser_table(locale: str) -> dict[str, Any] | None:
-    """A locale's table as the browser gets it (`pack_rules` per step); None: no table."""
+    """A locale's table as the browser gets it (`browser_step` per step); None: no table."""
     text = table_json(locale)
     if text is None:
         return None
     load_table(locale)  # the checks of the build's own table
     raw = json.loads(text)
     locale = str(raw.get("locale", locale))
-    steps = [{**step, "rules": pack_rules(locale, step["rules"])} for step in raw.get("steps", [])]
-    return {**raw, "steps": steps}
+    return {**raw, "steps": [browser_step(locale, step) for step in raw.get("steps", [])]}
 
 
 def base_locale(locale: str) -> str:

@@ -21,9 +21,18 @@ const payload = () => makePayload(PAGES, {
 });
 const locations = result => result.items.map(group => group.map(item => item.location));
 
-test("the public API is create(), and an engine only searches and warms", () => {
+test("the public API is create(), and an engine only searches, warms and takes Material's options", () => {
   assert.deepEqual(Object.keys(KbSearch), ["create"]);
-  assert.deepEqual(Object.keys(KbSearch.create(payload(), {}, lunr, Morphology)).sort(), ["search", "warm"]);
+  assert.deepEqual(Object.keys(KbSearch.create(payload(), {}, lunr, Morphology)).sort(), ["configure", "search", "warm"]);
+});
+
+test("options configured after creation are those a search uses (an engine made before SETUP)", async () => {
+  const engine = KbSearch.create(payload(), {}, lunr, Morphology);
+  assert.equal((await engine.search("zwro")).suggest, undefined);
+  engine.configure({ suggest: true });
+  assert.ok(Array.isArray((await engine.search("zwro")).suggest));
+  engine.configure({ suggest: false });
+  assert.equal((await engine.search("zwro")).suggest, undefined);
 });
 
 test("results are Material's groups: one per page, its own entry included, best first", async () => {

@@ -6,7 +6,8 @@
  *
  * importScripts and fetch read files next to the worker in the built site
  * (and list what was fetched); messages in, messages out, in order. Writes
- * {messages, errors, fetched}. Input: {messages, burst}.
+ * {messages, errors, fetched}. Input: {messages, burst, hash}: `hash`, the
+ * worker URL's fragment (the index the page names, fetched before SETUP).
  */
 "use strict";
 const fs = require("fs"), path = require("path"), vm = require("vm");
@@ -19,6 +20,7 @@ const out = [], errors = [], fetched = [];
 let listener = null;
 const scope = {
   console: { log() {}, warn() {}, error: (...args) => errors.push(args.map(String).join(" ")) },
+  location: { hash: input.hash ? "#" + encodeURIComponent(input.hash) : "" },
   setTimeout, Promise, JSON, Object, Array, Math, Map, Set, RegExp, String, Number, Error, TypeError,
   postMessage: message => out.push(JSON.parse(JSON.stringify(message))),
   addEventListener: (type, fn) => { if (type === "message") listener = fn; },

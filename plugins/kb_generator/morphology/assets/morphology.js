@@ -71,23 +71,25 @@
   }
 
   /*
-   * A step's rules as the build ships them (rules.py pack_rules): one string
+   * A step's rules as the build ships them (rules.py browser_step): one string
    * of "suffix,keep,added[,min_stem]" entries sorted by suffix and joined by
-   * spaces, searched where it is. Only the entries' starts are indexed:
-   * building an object of every rule cost the Polish table 30-40 ms before
-   * the first query.
+   * spaces, binary-searched where it is, with the longest suffix's length
+   * beside it. Only where each entry starts is indexed: an object of every
+   * rule cost the Polish table 30-40 ms of the worker's start; searching
+   * without the index made the first screen's lookups slower than indexing.
    */
-  function compileStep(packed) {
+  function compileStep(step) {
+    var packed = step.rules;
+    if (typeof packed !== "string" || typeof step.max_length !== "number") {
+      throw new Error("KbMorphology: a step's rules must come packed (rules.py browser_table)");
+    }
     var starts = [];
-    var maxLen = 0;
     for (var at = 0; at < packed.length;) {
       starts.push(at);
-      var comma = packed.indexOf(",", at);
-      if (comma - at > maxLen) maxLen = comma - at;
-      var end = packed.indexOf(" ", comma);
+      var end = packed.indexOf(" ", at);
       at = end < 0 ? packed.length : end + 1;
     }
-    return { packed: packed, starts: Int32Array.from(starts), maxLen: maxLen };
+    return { packed: packed, starts: starts, maxLen: step.max_length };
   }
 
   /* Order of `suffix` against the suffix of the entry at `start` (the entry's ends at its comma). */
@@ -123,8 +125,7 @@
     var steps = [];
     var raw = (table && table.steps) || [];
     for (var i = 0; i < raw.length; i++) {
-      if (typeof raw[i].rules !== "string") throw new Error("KbMorphology: a step's rules must come packed (rules.py browser_table)");
-      steps.push(compileStep(raw[i].rules));
+      steps.push(compileStep(raw[i]));
     }
     return {
       minLength: table && table.min_length ? table.min_length : Infinity,

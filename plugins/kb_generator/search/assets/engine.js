@@ -8,6 +8,7 @@
  *
  *   var engine = KbSearch.create(payload, { suggest: true }, lunr, KbMorphology, load)
  *   engine.search("reklamacjami")   // -> Promise<{ items: SearchItem[][], suggest: [...] }>
+ *   engine.configure({ suggest: false })  // Material's options, when they come after the index
  *
  * The modules, in the order a query meets them:
  *   query.js         the query's words (function words marked), its variants
@@ -437,7 +438,12 @@
       return warmed < count;
     }
 
-    return { search: search, warm: warm };
+    /* Material's options (SETUP), for an engine made before they came. */
+    function configure(newOptions) {
+      suggest = !!(newOptions && newOptions.suggest);
+    }
+
+    return { search: search, warm: warm, configure: configure };
   }
 
   var api = { create: create };

@@ -9,8 +9,8 @@
  * are bundled in front of this file at build time (one request). We answer
  * READY once the index (or, for a large site, its lexicon) is loaded, then
  * every QUERY (the raw text of the search box) with exactly one RESULT, in
- * order: a query may wait for shards (`kb.shards`, "{name}" replaced by
- * t<n> or d<n>), so messages are answered through one promise chain.
+ * order: a query may wait for shards, so messages are answered through one
+ * promise chain.
  */
 (function () {
   "use strict";
@@ -27,23 +27,44 @@
   }
 
   /*
+   * Where shards are ("{name}" replaced by t<n> or d<n>): SETUP's `kb.shards`.
+   * An engine made before SETUP waits for it only when a query needs a shard.
+   */
+  var shardUrl = null;
+  var configured = null;
+  var whenConfigured = new Promise(function (resolve) { configured = resolve; });
+
+  function load(name) {
+    return whenConfigured.then(function () {
+      if (!shardUrl) throw new Error("search_index.json names no shards");
+      return fetchJson(shardUrl.replace("{name}", name));
+    });
+  }
+
+  function build(payload) {
+    if (!self.KbSearch) throw new Error("kb-search: engine.js is not bundled in front of the worker");
+    return self.KbSearch.create(payload, {}, self.lunr, self.KbMorphology, load);
+  }
+
+  /*
    * The page names its language's index in the worker's URL fragment
    * ("worker.js?v=...#../../pl/search/kb_index.json?v=..."), so the index
-   * is fetched as soon as the worker starts, while Material still fetches
-   * search_index.json to send SETUP: one round trip less before the first
-   * results. SETUP's own `kb.index` stays the reference; the early fetch
-   * is used only when it names the same file.
+   * is fetched, and the engine made from it, as soon as the worker starts,
+   * while Material still fetches search_index.json to send SETUP (which came
+   * up to 70 ms after the index had arrived, at page open). SETUP's own
+   * `kb.index` stays the reference; the early engine is used only when it
+   * was made from the same file, and gets SETUP's options then.
    */
   var early = null;
   var hint = self.location && self.location.hash ? decodeURIComponent(self.location.hash.slice(1)) : "";
   if (hint) {
-    early = { url: hint, payload: fetchJson(hint) };
-    early.payload.catch(function () {});  // SETUP fetches it again
+    early = { url: hint, engine: fetchJson(hint).then(build) };
+    early.engine.catch(function () {});  // SETUP fetches it again
   }
 
-  function indexPayload(url) {
-    if (!early || early.url !== url) return fetchJson(url);
-    return early.payload.catch(function () { return fetchJson(url); });
+  function engineFor(url) {
+    if (!early || early.url !== url) return fetchJson(url).then(build);
+    return early.engine.catch(function () { return fetchJson(url).then(build); });
   }
 
   function setup(data) {
@@ -51,15 +72,11 @@
     if (!kb || !kb.index) {
       return Promise.reject(new Error("search_index.json has no kb-search configuration"));
     }
-    if (!self.KbSearch) {
-      return Promise.reject(new Error("kb-search: engine.js is not bundled in front of the worker"));
-    }
-    function load(name) {
-      if (!kb.shards) return Promise.reject(new Error("search_index.json names no shards"));
-      return fetchJson(kb.shards.replace("{name}", name));
-    }
-    return indexPayload(kb.index).then(function (payload) {
-      engine = self.KbSearch.create(payload, data.options || {}, self.lunr, self.KbMorphology, load);
+    shardUrl = kb.shards || null;
+    configured();
+    return engineFor(kb.index).then(function (made) {
+      made.configure(data.options || {});
+      engine = made;
     });
   }
 
