@@ -46,13 +46,16 @@ def search(
 
 
 def worker(
-    worker_js: Path, messages: list[dict[str, Any]], burst: bool = False, hash: str = ""
+    worker_js: Path, messages: list[dict[str, Any]], burst: bool = False, hash: str = "",
+    settle: int = 0,
 ) -> dict[str, Any]:
     """Messages the worker at `worker_js` (in a built site) posts for `messages`: each
     QUERY sent after the previous RESULT, or with `burst` all at once (fast typing);
-    `hash`: the index the page names in the worker's URL fragment."""
+    `hash`: the index the page names in the worker's URL fragment; `settle`: ms before
+    the first message. `created` lists, per engine made, the messages sent by then."""
     return _run(  # type: ignore[no-any-return]
-        WORKER_DRIVER, [str(worker_js)], {"messages": messages, "burst": burst, "hash": hash})
+        WORKER_DRIVER, [str(worker_js)],
+        {"messages": messages, "burst": burst, "hash": hash, "settle": settle})
 
 
 def locations(result: dict[str, Any]) -> list[str]:

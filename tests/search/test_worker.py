@@ -69,3 +69,12 @@ def test_the_index_named_in_the_url_is_fetched_once_and_used_after_setup(search_
     other = node.worker(worker, messages, hash=setup(search_site, "sk")["data"]["config"]["kb"]["index"])
     assert other["messages"] == plain["messages"]
     assert len([url for url in other["fetched"] if url.endswith("kb_index.json")]) == 2
+
+
+def test_the_engine_is_made_before_setup_when_the_url_names_the_index(search_site: SearchSite) -> None:
+    """SETUP waits for Material's own fetch of search_index.json: the engine need not wait for it."""
+    worker = search_site.site / "assets/kb/search/worker.js"
+    messages = [setup(search_site, "pl"), {"type": QUERY, "data": "reklamacja"}]
+    index = messages[0]["data"]["config"]["kb"]["index"]
+    assert node.worker(worker, messages, hash=index, settle=200)["created"] == [0]
+    assert node.worker(worker, messages, settle=200)["created"] == [1]  # no hint: made at SETUP

@@ -35,7 +35,7 @@ function engineScores(boosts) {
     raw: (input.raw || []).map(term => index.query(q => q.term(term, { usePipeline: false }))
       .map(r => [r.ref, r.score])),
     expansions: (input.expand || []).map(
-      q => Query.words(q, m, functionWords).map(w => Object.keys(lexicon.expansions(w)).sort())),
+      q => Query.words(q, m, functionWords).map(w => Object.keys(lexicon.expand(w).terms).sort())),
     clauses: (input.clauses || []).map(boosts => ({
       engine: engineScores(boosts),
       lunr: index.query(q => Object.keys(boosts).forEach(

@@ -14,7 +14,7 @@ const payload = makePayload([
 const m = Morphology.create(null);
 const lexicon = Lexicon.create(payload, lunr, Morphology, m, 5);
 const words = q => Query.words(q, m, Query.functionWords(payload.functionWords, m));
-const expand = q => words(q).map(w => lexicon.expansions(w));
+const expand = q => words(q).map(w => lexicon.expand(w).terms);
 
 test("a known word stands for itself at full weight", () => {
   const [terms] = expand("reklamacja ");
@@ -46,7 +46,7 @@ test("a word being typed is completed from three letters on, not from one or two
 test("a short prefix stands for its most frequent completions only while their postings stay small", () => {
   // As on a large site: every completion of "rekl" meets 15,000 documents.
   const big = { ...payload, df: payload.terms.map(term => (term.startsWith("reklamac") ? 15000 : 1)) };
-  const completions = Object.keys(Lexicon.create(big, lunr, Morphology, m, 5).expansions(words("rekl")[0]));
+  const completions = Object.keys(Lexicon.create(big, lunr, Morphology, m, 5).expand(words("rekl")[0]).terms);
   assert.deepEqual(completions, ["reklamacja"]);  // the first always counts; a second would pass 5,000
   assert.deepEqual(Object.keys(expand("rekl")[0]).sort(), ["reklamacja", "reklamacje", "reklamacji"]);
 });
@@ -118,11 +118,11 @@ test("lunr's automaton is built only when a word is unknown (typos)", () => {
   const fromArray = list => { built++; return lunr.TokenSet.fromArray(list); };
   const counting = { ...lunr, TokenSet: { ...lunr.TokenSet, fromArray } };
   const own = Lexicon.create(payload, counting, Morphology, m, 5);
-  own.expansions(words("reklam")[0]);
-  own.expansions(words("teenindus ")[0]);
+  own.expand(words("reklam")[0]);
+  own.expand(words("teenindus ")[0]);
   assert.equal(built, 0);
-  assert.ok("reklamacja" in own.expansions(words("reklamacka ")[0]));
-  own.expansions(words("zamowinie ")[0]);
+  assert.ok("reklamacja" in own.expand(words("reklamacka ")[0]).terms);
+  own.expand(words("zamowinie ")[0]);
   assert.equal(built, 1);
 });
 
@@ -144,9 +144,9 @@ test("a lemma of the word's derivational family the index has is a relative, apa
   assert.deepEqual(plain(expandSk("samoobsluha ")[0].related), { samoobsluzny: 0.3 });
   // Only relatives the index has: samoobsluznost is no term of this site.
   assert.ok(sk.relatives("samoobsluzny").includes("samoobsluznost"));
-  // expansions() is the word's own terms alone.
+  // expand()'s terms are the word's own terms alone.
   const [word] = Query.words("samoobslužný ", sk, Query.functionWords([], sk));
-  assert.deepEqual(plain(own.expansions(word)), { samoobsluzny: 1 });
+  assert.deepEqual(plain(own.expand(word).terms), { samoobsluzny: 1 });
   // Without the table's families the two words stay apart.
   const bare = Morphology.create({ ...table, families: [] });
   const [alone] = Query.words("samoobslužný ", bare, Query.functionWords([], bare))

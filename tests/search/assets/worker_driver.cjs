@@ -6,8 +6,10 @@
  *
  * importScripts and fetch read files next to the worker in the built site
  * (and list what was fetched); messages in, messages out, in order. Writes
- * {messages, errors, fetched}. Input: {messages, burst, hash}: `hash`, the
- * worker URL's fragment (the index the page names, fetched before SETUP).
+ * {messages, errors, fetched, created}. Input: {messages, burst, hash, settle}:
+ * `hash`, the worker URL's fragment (the index the page names, fetched
+ * before SETUP); `settle`, milliseconds before the first message. `created`:
+ * for each engine the worker made, how many messages had been sent then.
  */
 "use strict";
 const fs = require("fs"), path = require("path"), vm = require("vm");
@@ -36,11 +38,17 @@ const context = vm.createContext(scope);
 scope.importScripts = (...urls) => urls.forEach(
   url => vm.runInContext(fs.readFileSync(local(url), "utf8"), context));
 vm.runInContext(fs.readFileSync(workerPath, "utf8"), context);
+const created = [];
+let sent = 0;
+const create = scope.KbSearch.create;
+scope.KbSearch.create = (...args) => { created.push(sent); return create(...args); };
 (async () => {
+  if (input.settle) await new Promise(r => setTimeout(r, input.settle));
   // A visitor typing slowly: each QUERY after the previous one's RESULT;
   // with `burst`, every QUERY at once (typing faster than the worker answers).
   for (const message of input.messages) {
     const answered = out.filter(m => m.type === 3).length;
+    sent += 1;
     listener({ data: message });
     if (message.type === 0) {
       while (!out.some(m => m.type === 1)) await new Promise(r => setTimeout(r, 5));
@@ -57,5 +65,5 @@ vm.runInContext(fs.readFileSync(workerPath, "utf8"), context);
     await new Promise(r => setTimeout(r, 5));
   }
   await new Promise(r => setTimeout(r, 50));
-  process.stdout.write(JSON.stringify({ messages: out, errors, fetched }));
+  process.stdout.write(JSON.stringify({ messages: out, errors, fetched, created }));
 })();

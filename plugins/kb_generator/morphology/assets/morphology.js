@@ -92,7 +92,7 @@
     return { packed: packed, starts: starts, maxLen: step.max_length };
   }
 
-  /* Order of `suffix` against the suffix of the entry at `start` (the entry's ends at its comma). */
+  /* Order of `suffix` against the suffix of the entry at `start` (which ends at the entry's first comma). */
   function compareSuffix(packed, start, suffix) {
     for (var i = 0; ; i++) {
       var a = i < suffix.length ? suffix.charCodeAt(i) : -1;

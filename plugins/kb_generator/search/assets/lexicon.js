@@ -15,7 +15,6 @@
  * most similar term.
  *
  *   var lexicon = KbSearchLexicon.create(payload, lunr, KbMorphology, m, fuzzyMin)
- *   lexicon.expansions(word)   // -> {term: boost}
  *   lexicon.expand(word)       // -> {terms: {term: boost}, related: {term: boost}}
  */
 (function (root) {
@@ -91,18 +90,11 @@
     function hasTerm(term) { return positions[term] !== undefined; }
 
     /*
-     * Index terms a word stands for, with their boost: its key and folded
-     * form; for the word being typed, the terms its folded form begins;
-     * keys sharing its stem; and only for a word the index does not know at
-     * all, terms one edit away (a typo).
-     */
-    function expansions(word) {
-      return expand(word).terms;
-    }
-
-    /*
-     * A word's expansions (`terms`) and, apart from them, its derivational
-     * relatives the index has (`related`, see below): {terms, related}.
+     * Index terms a word stands for, with their boost (`terms`): its key and
+     * folded form; for the word being typed, the terms its folded form
+     * begins; keys sharing its stem; and only for a word the index does not
+     * know at all, terms one edit away (a typo). Apart from them, its
+     * derivational relatives the index has (`related`, see family()).
      */
     function expand(word) {
       var terms = Object.create(null), related = Object.create(null);
@@ -360,7 +352,6 @@
       hasTerm: hasTerm,
       isFragment: isFragment,
       position: function (term) { return positions[term]; },
-      expansions: expansions,
       expand: expand,
       startingWith: startingWith,
       endingWith: endingWith,

@@ -31,8 +31,8 @@
    * An engine made before SETUP waits for it only when a query needs a shard.
    */
   var shardUrl = null;
-  var configured = null;
-  var whenConfigured = new Promise(function (resolve) { configured = resolve; });
+  var markConfigured = null;
+  var whenConfigured = new Promise(function (resolve) { markConfigured = resolve; });
 
   function load(name) {
     return whenConfigured.then(function () {
@@ -73,7 +73,7 @@
       return Promise.reject(new Error("search_index.json has no kb-search configuration"));
     }
     shardUrl = kb.shards || null;
-    configured();
+    markConfigured();
     return engineFor(kb.index).then(function (made) {
       made.configure(data.options || {});
       engine = made;
