@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import subprocess
+from array import array
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,10 @@ from kb_generator.core.outline import Section
 from kb_generator.morphology import analyzer
 from kb_generator.search.config import DEFAULT_BOOSTS
 from kb_generator.search.index import FIELDS, LENGTH_NORMALISATION, IndexedPage, documents
-from kb_generator.search.postings import PostingsBuilder, compact, expand, js_order
+from kb_generator.search.postings import REST_FIELD, PostingsBuilder, compact, cut, expand, js_order
 from lunr.builder import Builder
+
+from tests.search.node import DRIVERS as ASSETS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 Document = tuple[list[list[str]], float]
@@ -125,6 +130,68 @@ def test_compacted_postings_are_gaps_and_thousandths_and_expand_to_the_same_numb
     weights = [round(random.Random(seed).uniform(0, 60), 3) for seed in range(2000)]
     flat = [value for n, weight in enumerate(weights) for value in (n * 2, n % 7, weight)]
     assert expand(compact(flat)) == flat
+
+
+def long_list(seed: int, documents: int = 300) -> list[float]:
+    """A frequent term's postings: most documents, one or two fields each, in document order."""
+    rng = random.Random(seed)
+    flat: list[float] = []
+    for document in range(documents):
+        if rng.random() < 0.8:
+            for field in sorted(rng.sample(range(len(FIELDS)), rng.choice((1, 1, 2)))):
+                flat += (document, field, round(rng.uniform(0.001, 9), 3))
+    return flat
+
+
+def totals_of(flat: Sequence[float]) -> dict[int, float]:
+    totals: dict[int, float] = {}
+    for at in range(0, len(flat), 3):
+        totals[int(flat[at])] = totals.get(int(flat[at]), 0) + flat[at + 2]
+    return totals
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_long_list_keeps_its_best_documents_and_the_rest_by_weight_band(seed: int) -> None:
+    flat = long_list(seed)
+    totals = totals_of(flat)
+    shipped = cut(flat, 20, bands=3)
+    assert isinstance(shipped, dict) and len(shipped["r"]) == len(shipped["w"]) == 3
+    back = expand(shipped)
+    # Every document the term meets is met once more, in document order.
+    rows = [back[at:at + 3] for at in range(0, len(back), 3)]
+    assert sorted({int(row[0]) for row in rows}) == sorted(totals)
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    # The first part: the 20 heaviest documents (ties to the earlier), every posting exact.
+    best = sorted(totals, key=lambda document: (-round(totals[document] * 1000), document))[:20]
+    exact = [row for row in rows if row[1] != REST_FIELD]
+    assert {int(row[0]) for row in exact} == set(best)
+    assert exact == [flat[at:at + 3] for at in range(0, len(flat), 3) if flat[at] in set(best)]
+    # The rest: one row each, its band's mean, heaviest band first, none above the first part.
+    rest = [row for row in rows if row[1] == REST_FIELD]
+    assert len(rest) == len(totals) - 20 == len({row[0] for row in rest})
+    assert shipped["w"] == sorted(shipped["w"], reverse=True)
+    assert max(row[2] for row in rest) <= min(totals[document] for document in best)
+    assert all(abs(row[2] - totals[int(row[0])]) < 9 for row in rest)
+
+
+def test_a_list_within_the_cut_or_no_cut_is_compacted() -> None:
+    flat = long_list(7)
+    documents = len(totals_of(flat))
+    assert cut(flat, documents) == cut(flat, 0) == compact(flat)
+    assert isinstance(cut(flat, documents - 1), dict)
+    packed = array("q", (round(value * 1000) if at % 3 == 2 else int(value) for at, value in enumerate(flat)))
+    assert cut(packed, 30) == cut(flat, 30)  # as the build holds them, and as lists
+
+
+def test_the_browser_expands_a_cut_list_as_python_does() -> None:
+    """shards.js's expand (the worker) against postings.py's (the oracle), on cut lists."""
+    lists = [cut(long_list(seed), 25, bands=bands) for seed, bands in ((1, 1), (2, 4), (3, 8))]
+    script = (f"const {{ Shards }} = require({json.dumps(str(ASSETS / 'modules.cjs'))});"
+              "const lists = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(lists.map(Shards.expand)));")
+    out = subprocess.run(["node", "-e", script], input=json.dumps(lists), capture_output=True, text=True,
+                         check=True)
+    assert json.loads(out.stdout) == [expand(shipped) for shipped in lists]
 
 
 def test_a_field_empty_in_every_document_is_no_division_by_zero() -> None:

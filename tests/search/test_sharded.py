@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from kb_generator.core.outline import Section
@@ -58,6 +60,32 @@ def test_a_one_word_query_fetches_few_shards(sharded: SearchSite) -> None:
     assert out["messages"][1]["data"]["items"]  # type: ignore[index]
     assert 0 < len(shards) < len(sharded.shard_files("pl")) / 2
     assert len(shards) == len(set(shards))
+
+
+@pytest.fixture(scope="module")
+def cut_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchSite]:
+    built = build_search_site(tmp_path_factory.mktemp("cut"),
+                              config=site_config(kb_search={**TINY, "ranked_documents_per_term": 2}))
+    assert not built.warnings, built.warnings
+    yield built
+
+
+def test_frequent_terms_ship_their_best_documents_and_still_meet_every_page(
+        cut_site: SearchSite, sharded: SearchSite) -> None:
+    """With a cut (`ranked_documents_per_term`), a frequent word's first result is the
+    same and every page it meets is still listed (sizes: benchmarks/search_typing.py)."""
+    shipped = [part for name in cut_site.shard_files("pl") if name.name.startswith("t")
+               for part in json.loads(name.read_text(encoding="utf-8"))]
+    assert any(isinstance(part, dict) for part in shipped)
+    queries = ["reklamacja", "klient", "zamowienie"]
+    cut_out, whole = ask(cut_site, queries), ask(sharded, queries)
+    assert not cut_out["errors"], cut_out["errors"]
+    for got, expected in zip(cut_out["messages"][1:], whole["messages"][1:], strict=True):  # type: ignore[index]
+        def locations(answer: dict[str, Any]) -> list[list[str]]:
+            return [[item["location"] for item in group] for group in answer["data"]["items"]]
+        assert locations(expected) and locations(got)[0] == locations(expected)[0]
+        assert sorted(group[0].split("#")[0] for group in locations(got)) == sorted(
+            group[0].split("#")[0] for group in locations(expected))
 
 
 def test_python_twin_reassembles_the_single_file(sharded: SearchSite, search_site: SearchSite) -> None:

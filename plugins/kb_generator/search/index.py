@@ -30,7 +30,7 @@ from kb_generator.core.outline import Section
 from kb_generator.core.spool import Spool
 from kb_generator.morphology import Analyzer, fold, tokenize
 from kb_generator.morphology.tokens import WORD
-from kb_generator.search.postings import PostingsBuilder, compact, expand, unpack
+from kb_generator.search.postings import PostingsBuilder, compact, cut, expand, unpack
 
 #: Index fields in the order lunr.js scores them; boosts come from the config.
 FIELDS = ("title", "question", "context", "summary", "text", "exact_title", "exact")
@@ -199,7 +199,8 @@ def _opened(document: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def shard(
-    payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0, text_shard_size: int = 0
+    payload: Mapping[str, Any], shard_size: int, *, single_file_below: int = 0, text_shard_size: int = 0,
+    ranked_documents: int = 0,
 ) -> Iterator[tuple[str, Any]]:
     """Split a single-file payload into term shards, document shards and the eager lexicon.
 
@@ -209,9 +210,11 @@ def shard(
     only each shard's first position; a prefix's completions sit in one or two
     neighbouring shards. Documents are cut at page boundaries (results are
     grouped by page) into runs of `text_shard_size` bytes (`shard_size` when
-    0). Term shards hold each term's postings compacted (`postings.compact`).
-    A payload that stays under `single_file_below` bytes is not split: only
-    ("", the whole payload) comes. The morphology tables (rule table, lexicon,
+    0). Term shards hold each term's postings compacted (`postings.compact`),
+    those of a term met in more than `ranked_documents` documents cut
+    (`postings.cut`: its best documents with their weights, the rest by
+    weight band). A payload that stays under `single_file_below` bytes is not
+    split and nothing is cut: only ("", the whole payload) comes. The morphology tables (rule table, lexicon,
     bridge) are fetched first either way, so they do not count.
 
     The postings are read once, in order, one term at a time (they may come
@@ -223,23 +226,23 @@ def shard(
     lexicon = {key: value for key, value in payload.items() if key not in ("postings", "docs")}
     movable = {key: value for key, value in lexicon.items() if key not in ("table", "lexicon", "bridge")}
     doc_sizes = [_size(_opened(d)) for d in docs]
-    # Shards carry postings compacted (postings.compact): cut by those sizes.
-    sized = ((part, _size(part)) for part in (compact(p) for p in postings))
-    # Held until they are known not to fit a single file.
+    # Shards carry postings compacted (postings.compact) or cut: shards are cut by those sizes.
+    sized = ((p, part, _size(part)) for p, part in ((p, cut(p, ranked_documents)) for p in postings))
+    # Held until they are known not to fit a single file (which has every posting, uncut).
     room = single_file_below - _size(movable) - sum(doc_sizes)
-    held: list[tuple[list[int], int]] = []
-    for part, size in sized:
-        held.append((part, size))
+    held: list[tuple[Any, Any, int]] = []
+    for whole, part, size in sized:
+        held.append((whole, part, size))
         room -= size
         if room <= 0:
             break
     if room > 0:
-        yield "", {**payload, "postings": [expand(part) for part, _ in held],
+        yield "", {**payload, "postings": [expand(compact(whole)) for whole, _, _ in held],
                    "docs": [_opened(d) for d in docs]}
         return
     term_starts, total = [0], 0
-    run: list[list[int]] = []
-    for number, (part, size) in enumerate(itertools.chain(held, sized)):
+    run: list[Any] = []
+    for number, (_, part, size) in enumerate(itertools.chain(held, sized)):
         if total and total + size > shard_size:
             yield f"t{len(term_starts) - 1}", run
             term_starts.append(number)

@@ -216,6 +216,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         for name, part in shard(
             payload, max(1, self.config.shard_size), single_file_below=self.config.single_file_below,
             text_shard_size=max(1, self.config.text_shard_size),
+            ranked_documents=max(0, self.config.ranked_documents_per_term),
         ):
             if not name:
                 index_text = dumps(part)

@@ -22,8 +22,9 @@ import itertools
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
+from typing import IO, Any, NamedTuple
 
 from kb_generator.core.spool import nameless_file
 
@@ -249,8 +250,83 @@ def compact(flat: Sequence[float]) -> list[int]:
     return out
 
 
-def expand(packed: Sequence[int]) -> list[float]:
-    """`compact` undone (tests and tools; the worker has its own in shards.js)."""
+#: The field number a document of a cut term's rest carries (its fields are not shipped).
+REST_FIELD = -1
+#: Weight bands of a cut term's rest (`cut`).
+REST_BANDS = 4
+
+
+def _runs(documents: Iterable[int]) -> list[int]:
+    """Ascending document numbers as runs [skip, take, ...] from document 0."""
+    runs: list[int] = []
+    following = 0  # the document after the last run
+    for document in documents:
+        if runs and document == following:
+            runs[-1] += 1
+        else:
+            runs += (document - following, 1)
+        following = document + 1
+    return runs
+
+
+def cut(flat: Sequence[float], ranked_documents: int, bands: int = REST_BANDS) -> list[int] | dict[str, Any]:
+    """A term's postings as a term shard carries them, the longest lists cut.
+
+    A term met in more than `ranked_documents` documents ships those it
+    weighs most in (their summed weight over fields; ties to the earlier
+    document) as `compact` postings under "f"; the rest, split by weight into
+    `bands` groups of about as many documents, as runs of document numbers
+    under "r" (one list of [skip, take, ...] from document 0 per band, skips
+    counting every document not in it) with each band's mean weight under
+    "w" (thousandths, heaviest band first): no document of the rest outranks
+    the first part on this term, and every document it meets is still met.
+    At 10,000 articles a language the most frequent word met nine documents
+    in ten, 207,000 postings and 322 kB gzipped in one term shard: a visitor
+    typing it fetched that for the first screen of results. With no cut (0,
+    or a shorter list) this is `compact`.
+    """
+    if not ranked_documents or len(flat) // 3 <= ranked_documents:  # no more documents than postings
+        return compact(flat)
+    packed = isinstance(flat, array)
+    # Slices and zip, not an index per posting: a large site cuts millions of postings.
+    documents: Sequence[int] = flat[0::3] if packed else [int(document) for document in flat[0::3]]  # type: ignore[assignment]
+    weights = flat[2::3] if packed else [round(weight * 1000) for weight in flat[2::3]]
+    totals: dict[int, int] = {}
+    for document, weight in zip(documents, weights, strict=True):
+        totals[document] = totals.get(document, 0) + int(weight)
+    if len(totals) <= ranked_documents:
+        return compact(flat)
+    # Heaviest first; the sort is stable, so ties stay in document order.
+    by_weight = sorted(totals.items(), key=itemgetter(1), reverse=True)
+    first = {document for document, _ in by_weight[:ranked_documents]}
+    kept = [at for at, document in enumerate(documents) if document in first]
+    first_part = compact(array("q", (int(flat[3 * at + k]) for at in kept for k in range(3))) if packed
+                         else [flat[3 * at + k] for at in kept for k in range(3)])
+    rest = by_weight[ranked_documents:]
+    size = -(-len(rest) // max(1, bands))
+    groups = [rest[start:start + size] for start in range(0, len(rest), size)]
+    return {"f": first_part, "r": [_runs(sorted(map(itemgetter(0), group))) for group in groups],
+            "w": [round(sum(map(itemgetter(1), group)) / len(group)) for group in groups]}
+
+
+def expand(packed: Sequence[int] | Mapping[str, Any]) -> list[float]:
+    """`compact` (or `cut`) undone (tests and tools; the worker has its own in shards.js).
+
+    A cut term's rest comes back in document order among the first part, each
+    document once, with field `REST_FIELD` and its band's weight.
+    """
+    if isinstance(packed, Mapping):
+        first = expand(packed["f"])
+        rows = [first[at:at + 3] for at in range(0, len(first), 3)]
+        for runs, weight in zip(packed["r"], packed["w"], strict=True):
+            document = 0
+            for at in range(0, len(runs), 2):
+                document += runs[at]
+                for _ in range(runs[at + 1]):
+                    rows.append([document, REST_FIELD, weight / 1000])
+                    document += 1
+        rows.sort(key=lambda row: (row[0], row[1]))
+        return [value for row in rows for value in row]
     out: list[float] = []
     document = 0
     for at in range(0, len(packed), 3):

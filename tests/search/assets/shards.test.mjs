@@ -16,6 +16,14 @@ test("expand turns a shard's compacted postings back into the same numbers", () 
   assert.equal(Shards.expand([0, 0, 1234567])[2], JSON.parse("1234.567"));
 });
 
+test("expand merges a cut term's weight bands among its first part, in document order", () => {
+  // First part: documents 2 (two fields) and 5; bands: {0, 3} at 1.5 and {4, 6, 7} at 0.25.
+  const cut = { f: [2, 0, 3000, 0, 6, 2500, 3, 4, 4000], r: [[0, 1, 2, 1], [4, 1, 1, 2]], w: [1500, 250] };
+  assert.deepEqual(Shards.expand(cut), [
+    0, -1, 1.5, 2, 0, 3, 2, 6, 2.5, 3, -1, 1.5, 4, -1, 0.25, 5, 4, 4, 6, -1, 0.25, 7, -1, 0.25,
+  ]);
+});
+
 test("a single-file payload has everything loaded and never fetches", async () => {
   const store = Shards.createStore({ terms: ["a", "b"], count: 1, postings: [[0, 0, 1], [0, 1, 1]],
                                      docs: [{ l: "x/", t: "X", x: "" }] },

@@ -31,11 +31,39 @@
    * [document, field, weight, ...] of a single-file payload: the same numbers.
    */
   function expand(packed) {
+    if (!Array.isArray(packed)) return expandCut(packed);
     var out = new Array(packed.length), document = 0;
     for (var i = 0; i < packed.length; i += 3) {
       document += packed[i];
       out[i] = document; out[i + 1] = packed[i + 1]; out[i + 2] = packed[i + 2] / 1000;
     }
+    return out;
+  }
+
+  /*
+   * A cut term (postings.py's `cut`: a term met in more documents than the
+   * build's `ranked_documents_per_term`): its first part {f} expanded as
+   * above, and its rest, bands of documents by weight, each as runs
+   * [skip, take, ...] {r} with the band's weight {w}, merged in among them in
+   * document order, each with field -1. The rest never ranks above the first
+   * part on this term, and every document the term meets is still met.
+   */
+  function expandCut(cut) {
+    var first = expand(cut.f), rest = [];
+    cut.r.forEach(function (runs, band) {
+      var document = 0, weight = cut.w[band] / 1000;
+      for (var at = 0; at < runs.length; at += 2) {
+        document += runs[at];
+        for (var end = document + runs[at + 1]; document < end; document++) rest.push([document, weight]);
+      }
+    });
+    rest.sort(function (a, b) { return a[0] - b[0]; });
+    var out = [], i = 0;
+    for (var j = 0; j < rest.length; j++) {
+      while (i < first.length && first[i] < rest[j][0]) { out.push(first[i], first[i + 1], first[i + 2]); i += 3; }
+      out.push(rest[j][0], -1, rest[j][1]);
+    }
+    for (; i < first.length; i += 3) out.push(first[i], first[i + 1], first[i + 2]);
     return out;
   }
 
