@@ -155,6 +155,22 @@ def test_the_worker_fetches_its_index_before_material_has_read_its_config(site: 
     assert "/pl/pomoc/reklamacje/#complaint-how-to-file" in search(tab, "reklamacjami")
 
 
+def test_the_worker_loads_the_index_before_materials_bundle_has_run(site: str, tab: Page) -> None:
+    """The head starts the worker; Material's `new Worker` gets that one, not a second."""
+    held: list[Route] = []
+    tab.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    workers: list[str] = []
+    tab.on("worker", lambda worker: workers.append(worker.url))
+    with tab.context.expect_event("request", lambda request: "/pl/search/kb_index.json" in request.url,
+                                  timeout=10_000):
+        tab.goto(site + "pl/", wait_until="commit")
+    while not held:  # Material's bundle, requested and not given: it cannot have run
+        tab.wait_for_timeout(20)
+    held[0].continue_()
+    assert "/pl/pomoc/reklamacje/#complaint-how-to-file" in search(tab, "reklamacjami")
+    assert len(workers) == 1 and "/assets/kb/search/worker.js" in workers[0]
+
+
 def test_a_sharded_index_fetches_only_what_a_query_needs(sharded: tuple[str, int], tab: Page) -> None:
     site, shards = sharded
     fetched: list[str] = []

@@ -24,6 +24,7 @@ def block(source: str) -> list[str]:
 def test_site_meta_is_materials_without_the_alternate_links() -> None:
     material = block(ALTERNATES.sub("", MATERIAL.read_text(encoding="utf-8"), count=1))
     ours = block(OURS.read_text(encoding="utf-8"))
+    ours = ours[:ours.index("{%- else %}{{ super() }}{% endif %}") + 1]  # the early worker follows
     assert ours[0] == "{%- if kb_switcher is defined %}"
     assert ours[-1] == "{%- else %}{{ super() }}{% endif %}"
     assert ours[1:-1] == material

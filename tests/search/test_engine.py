@@ -147,3 +147,19 @@ def test_a_very_common_word_is_not_expanded_on_a_big_site(pages: int, expanded: 
     [[klient]] = node.search(data, [], expand=["klient "])["expansions"]
     assert analyzer("pl").key("klient") in klient  # the word itself always
     assert any(term.startswith("klientel") for term in klient) is expanded
+
+
+def test_a_fragment_being_typed_stands_for_its_completions_even_when_its_key_is_a_word() -> None:
+    """'zamowieni' (on its way to zamówienie) keys to zamowic, a word of the site: the
+    stem neighbours of that key (zamówiony) are other words' postings, which on a large
+    site were the most frequent of all (Estonian kliendit -> kliendi: seven term shards)."""
+    site = [IndexedPage("p/", "Zamówienia", sections=[
+        section("a", "Jak zamówić?", "Możesz zamówić towar. Zamówiony towar jedzie. Zamówienie przyjęte."),
+    ])]
+    data = payload(site)
+    key = analyzer("pl").key("zamowieni")
+    assert key in data["terms"] and "zamowieni" not in data["terms"]
+    [[typed], [written]] = node.search(data, [], expand=["zamowieni", "zamowieni "])["expansions"]
+    assert key in typed and "zamowienie" in typed
+    assert all(term == key or term.startswith("zamowieni") for term in typed), typed
+    assert any(not term.startswith("zamowieni") and term != key for term in written)  # typed out: neighbours
