@@ -66,8 +66,8 @@ class SearchConfig(Config):
     """Documents of one term whose own weights a term shard carries (those the term
     weighs most in); a term met in more ships the rest as document runs in four
     weight bands (0: never cut). At 10,000 articles a language the most frequent
-    word's postings were 322 kB gzipped: with the cut, 69 kB (README, "Search at
-    10,000 articles")."""
+    word's term shard was 340 kB gzipped: with the cut, 75 kB (README, "Frequent
+    words cut")."""
 
     single_file_below = c.Type(int, default=262_144)
     """A language whose search data is smaller than this many bytes keeps it in one file."""

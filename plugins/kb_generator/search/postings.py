@@ -281,7 +281,7 @@ def cut(flat: Sequence[float], ranked_documents: int, bands: int = REST_BANDS) -
     "w" (thousandths, heaviest band first): no document of the rest outranks
     the first part on this term, and every document it meets is still met.
     At 10,000 articles a language the most frequent word met nine documents
-    in ten, 207,000 postings and 322 kB gzipped in one term shard: a visitor
+    in ten, 207,000 postings and 340 kB gzipped in one term shard: a visitor
     typing it fetched that for the first screen of results. With no cut (0,
     or a shorter list) this is `compact`.
     """
