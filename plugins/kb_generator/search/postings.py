@@ -252,7 +252,8 @@ def compact(flat: Sequence[float]) -> list[int]:
 
 #: The field number a document of a cut term's rest carries (its fields are not shipped).
 REST_FIELD = -1
-#: Weight bands of a cut term's rest (`cut`).
+#: Weight bands of a cut term's rest (`cut`): 4 kept the first result of 198 of 213 queries
+#: at 10,000 Polish articles (1: 184, 16: 204) for a shard 2.6x one band's (README, "Frequent words cut").
 REST_BANDS = 4
 
 
