@@ -167,6 +167,7 @@ def test_the_worker_loads_the_index_before_materials_bundle_has_run(site: str, t
     while not held:  # Material's bundle, requested and not given: it cannot have run
         tab.wait_for_timeout(20)
     held[0].continue_()
+    tab.wait_for_load_state("load")  # Material has run: typed earlier, its start could clear the box
     assert "/pl/pomoc/reklamacje/#complaint-how-to-file" in search(tab, "reklamacjami")
     assert len(workers) == 1 and "/assets/kb/search/worker.js" in workers[0]
 
