@@ -164,8 +164,11 @@ def test_the_worker_loads_the_index_before_materials_bundle_has_run(site: str, t
     with tab.context.expect_event("request", lambda request: "/pl/search/kb_index.json" in request.url,
                                   timeout=10_000):
         tab.goto(site + "pl/", wait_until="commit")
-    while not held:  # Material's bundle, requested and not given: it cannot have run
+    for _ in range(500):  # Material's bundle, requested and not given: it cannot have run
+        if held:
+            break
         tab.wait_for_timeout(20)
+    assert held, "Material's bundle was never requested"
     held[0].continue_()
     tab.wait_for_load_state("load")  # Material has run: typed earlier, its start could clear the box
     assert "/pl/pomoc/reklamacje/#complaint-how-to-file" in search(tab, "reklamacjami")

@@ -20,6 +20,7 @@ from kb_generator.search.postings import REST_FIELD, PostingsBuilder, compact, c
 from lunr.builder import Builder
 
 from tests.search.node import DRIVERS as ASSETS
+from tests.search.node import _node as node_binary
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 Document = tuple[list[list[str]], float]
@@ -189,8 +190,8 @@ def test_the_browser_expands_a_cut_list_as_python_does() -> None:
     script = (f"const {{ Shards }} = require({json.dumps(str(ASSETS / 'modules.cjs'))});"
               "const lists = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
               "process.stdout.write(JSON.stringify(lists.map(Shards.expand)));")
-    out = subprocess.run(["node", "-e", script], input=json.dumps(lists), capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([node_binary(), "-e", script], input=json.dumps(lists), capture_output=True,
+                         text=True, check=True)
     assert json.loads(out.stdout) == [expand(shipped) for shipped in lists]
 
 
