@@ -24,6 +24,11 @@ test("expand merges a cut term's weight bands among its first part, in document 
   ]);
 });
 
+test("a band whose mean weight rounds to 0 still lists its documents", () => {
+  const cut = { f: [1, 0, 2000], r: [[0, 1], [2, 2]], w: [500, 0] };
+  assert.deepEqual(Shards.expand(cut), [0, -1, 0.5, 1, 0, 2, 2, -1, 0, 3, -1, 0]);
+});
+
 test("a single-file payload has everything loaded and never fetches", async () => {
   const store = Shards.createStore({ terms: ["a", "b"], count: 1, postings: [[0, 0, 1], [0, 1, 1]],
                                      docs: [{ l: "x/", t: "X", x: "" }] },

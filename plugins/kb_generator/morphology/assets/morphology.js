@@ -53,15 +53,23 @@
 
   var NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
 
+  var foldedCache = new Map();  // text with other than printable ASCII -> its fold
+
   function fold(text) {
     // NFKD leaves printable ASCII as it is, with no marks or letters to replace:
-    // most words of a text take this path (normalize() is the slow part).
+    // most words of a text take this path (normalize() is the slow part, and
+    // its result is kept: a text's words with diacritics recur).
     if (!NOT_PRINTABLE_ASCII.test(text)) return text.toLowerCase();
-    return text
+    var hit = foldedCache.get(text);
+    if (hit !== undefined) return hit;
+    hit = text
       .normalize("NFKD")
       .toLowerCase()
       .replace(MARK, "")
       .replace(LETTER, function (c) { return LETTERS[c]; });
+    if (foldedCache.size > 65536) foldedCache.clear();
+    foldedCache.set(text, hit);
+    return hit;
   }
 
   function isAbbreviation(word) {

@@ -109,6 +109,7 @@
     var screen = heads ? SCREEN : Infinity;
     var pageRefs = heads ? payload.heads.filter(function (_, i) { return i % 3 === 0; }) : [];
     var titleWords = null;  // page ref -> the folded words of its title, on first use (titlesStarting)
+    var headTitles = Object.create(null);  // page ref -> its title from the heads, analysed (headTitle)
 
     var sharded = !payload.docs;  // texts come shard by shard
 
@@ -160,7 +161,7 @@
           if (fold.startsWith(word.fold)) found[fold] = matched = true;
         });
         if (!matched) continue;
-        var head = heads[pageRefs[i]], title = Presentation.analyse(m, head.t);
+        var head = heads[pageRefs[i]], title = headTitle(pageRefs[i]);
         first = first || title;
         items.push([Presentation.item(head, { title: title, text: [] }, found, 1, list, list, excerptLength)]);
       }
@@ -188,6 +189,13 @@
       var list = Query.words(raw, m, functionWords);
       if (list.length > 1 && sharded && starting(list[list.length - 1])) list.pop();
       return list;
+    }
+
+    /* A page's title as the heads give it, analysed once (results below the first screen, titlesStarting). */
+    function headTitle(ref) {
+      var a = headTitles[ref];
+      if (!a) a = headTitles[ref] = Presentation.analyse(m, heads[ref].t);
+      return a;
     }
 
     function analysis(ref) {
@@ -351,7 +359,7 @@
       }
       function headItem(group) {
         var ref = group.refs[0], v = best.variant[ref], head = heads[group.parent];
-        var a = { title: Presentation.analyse(m, head.t), text: [] };
+        var a = { title: headTitle(group.parent), text: [] };
         return Presentation.item(head, a, matchedTerms(ref, rankings, cache), best.rank[ref],
                                  all[v], matchedWords(all[v], ref, cache), excerptLength);
       }
@@ -367,7 +375,7 @@
         result.suggest = Presentation.suggestion(String(raw), list, function () {
           if (!ranked.length) return null;
           // A result listed by page title: complete from that title.
-          if (!ranked[0].onScreen) return Presentation.analyse(m, heads[ranked[0].parent].t);
+          if (!ranked[0].onScreen) return headTitle(ranked[0].parent);
           var a = analysis(ranked[0].refs[0]);
           return a.title.concat(a.text);
         });

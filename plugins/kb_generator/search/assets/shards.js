@@ -49,19 +49,29 @@
    * part on this term, and every document the term meets is still met.
    */
   function expandCut(cut) {
-    var first = expand(cut.f), rest = [];
+    var first = expand(cut.f), last = -1;
+    // The rest's weight by document (-1: not in the rest): the bands' runs
+    // are laid out on one array and read back in document order, without
+    // sorting a pair per document (that cost the first query at page open
+    // 10-20 ms for a term met in 5,000 documents).
+    cut.r.forEach(function (runs) {
+      var document = 0;
+      for (var at = 0; at < runs.length; at += 2) document += runs[at] + runs[at + 1];
+      if (document - 1 > last) last = document - 1;
+    });
+    var weightOf = new Float64Array(last + 1).fill(-1);
     cut.r.forEach(function (runs, band) {
       var document = 0, weight = cut.w[band] / 1000;
       for (var at = 0; at < runs.length; at += 2) {
         document += runs[at];
-        for (var end = document + runs[at + 1]; document < end; document++) rest.push([document, weight]);
+        for (var end = document + runs[at + 1]; document < end; document++) weightOf[document] = weight;
       }
     });
-    rest.sort(function (a, b) { return a[0] - b[0]; });
     var out = [], i = 0;
-    for (var j = 0; j < rest.length; j++) {
-      while (i < first.length && first[i] < rest[j][0]) { out.push(first[i], first[i + 1], first[i + 2]); i += 3; }
-      out.push(rest[j][0], -1, rest[j][1]);
+    for (var d = 0; d <= last; d++) {
+      if (weightOf[d] < 0) continue;
+      while (i < first.length && first[i] < d) { out.push(first[i], first[i + 1], first[i + 2]); i += 3; }
+      out.push(d, -1, weightOf[d]);
     }
     for (; i < first.length; i += 3) out.push(first[i], first[i + 1], first[i + 2]);
     return out;
