@@ -12,7 +12,14 @@ and reports per query:
   page is open and idle (typing modes) or from navigation (`open`);
 - milliseconds from the last key to the settled results (the last change of
   the result list, read by the page's own clock);
-- for `open`, seconds from navigation start to the first result.
+- for `open`, seconds from navigation start to the first result, split into
+  the page's own part (navigation start to the moment the query is typed: the
+  document parsed, Material's scripts run) and search's part (from there to
+  the first result). Pagefind's page is a bare page of the same language (an
+  input and a list), ours a full Material page: search's part is the
+  comparable one;
+- for `page`, the same page opened with every search request refused: when
+  it is ready for typing without any search (the floor under `open`).
 
 Pagefind (the `pagefind[bin]` wheel, `pip install -e '.[bench]'`) indexes the
 plain Material + static-i18n build of the same corpus in the same run and is
@@ -43,13 +50,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import LOCALES, ROOT, make_corpus
 from scale import QUERIES, TYPE_ON_ARRIVAL, StaticServer, build, size_mb
 
-MODES = ("typed150", "typed50", "paste", "open")
+MODES = ("typed150", "typed50", "paste", "open", "page")
 DELAYS = {"typed150": 150, "typed50": 50}
 PAGEFIND_DEBOUNCE_MS = 300
 #: Pagefind as it would have to run to answer every key, as ours does: no wait
@@ -150,6 +158,7 @@ class Measure:
     requests: int
     settled_ms: float
     first_s: float | None = None
+    typed_s: float | None = None  # `open`: when the query was typed (the page's own part)
 
 
 @dataclass
@@ -220,6 +229,14 @@ def run_query(browser: object, server: StaticServer, sizes: GzipSizes, engine: E
                                       "item": repr(engine.item_selector)})
     start = len(server.log())
     try:
+        if mode == "page":  # the page alone: its search requests refused, ready at DOMContentLoaded
+            def refuse(route: object) -> None:
+                path = urlsplit(route.request.url).path  # type: ignore[attr-defined]
+                (route.abort if engine.counts(unquote(path)) else route.continue_)()  # type: ignore[attr-defined]
+            tab.route("**/*", refuse)
+            tab.goto(url, wait_until="load")
+            ready = tab.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
+            return Measure(query, 0.0, 0, math.nan, None, ready / 1000)
         if mode == "open":  # typed the moment the page lets a visitor type
             tab.add_init_script(TYPE_ON_ARRIVAL % {"box": json.dumps(engine.box_selector),
                                                    "query": json.dumps(query)})
@@ -256,8 +273,9 @@ def run_query(browser: object, server: StaticServer, sizes: GzipSizes, engine: E
         if not tab.evaluate("([list, item]) => !!document.querySelector(list)?.querySelector(item)",
                             [engine.list_selector, engine.item_selector]):
             print(f"  {query!r} ({engine.name}, {mode}): no results", flush=True)
-        return Measure(query, sizes.kb(served.paths), len(served.paths),
-                       settled_ms(last_key, changes), first / 1000 if mode == "open" and first else None)
+        opened = mode == "open" and first
+        return Measure(query, sizes.kb(served.paths), len(served.paths), settled_ms(last_key, changes),
+                       first / 1000 if opened else None, last_key / 1000 if opened else None)
     finally:
         context.close()
 
@@ -308,6 +326,9 @@ def write_pagefind_pages(site: Path) -> None:
 
 def summary(measures: list[Measure]) -> dict[str, float]:
     """Per-query figures of one (language, mode): medians, worst, p95."""
+    if measures and all(m.first_s is None and m.typed_s is not None for m in measures):  # `page`
+        ready = [1000 * m.typed_s for m in measures if m.typed_s is not None]
+        return {"page ready ms (p50)": percentile(ready, 0.5), "page ready ms (p95)": percentile(ready, 0.95)}
     return {
         "kB gz (median)": statistics.median(m.kb_gz for m in measures),
         "kB gz (max)": max(m.kb_gz for m in measures),
@@ -315,7 +336,10 @@ def summary(measures: list[Measure]) -> dict[str, float]:
         "requests (max)": max(m.requests for m in measures),
         "settled ms (p50)": percentile([m.settled_ms for m in measures], 0.5),
         "settled ms (p95)": percentile([m.settled_ms for m in measures], 0.95),
-        **({"first results s (p95)": percentile([m.first_s for m in measures if m.first_s], 0.95)}
+        **({"first results s (p95)": percentile([m.first_s for m in measures if m.first_s], 0.95),
+            "typed at ms (p95)": percentile([1000 * m.typed_s for m in measures if m.typed_s], 0.95),
+            "first after typed ms (p95)": percentile(
+                [1000 * (m.first_s - m.typed_s) for m in measures if m.first_s and m.typed_s], 0.95)}
            if any(m.first_s for m in measures) else {}),
     }
 
@@ -323,7 +347,9 @@ def summary(measures: list[Measure]) -> dict[str, float]:
 def print_details(label: str, results: dict[tuple[str, str], list[Measure]]) -> None:
     for (locale, mode), measures in results.items():
         for m in measures:
-            first = f"  first {m.first_s:.2f} s" if m.first_s is not None else ""
+            first = (f"  first {m.first_s:.2f} s (typed at {m.typed_s:.2f} s)"
+                     if m.first_s is not None and m.typed_s is not None else
+                     f"  ready {m.typed_s:.2f} s" if m.typed_s is not None else "")
             print(f"  {label:<9}{locale} {mode:<9}{m.query:<20}{m.kb_gz:9.1f} kB gz"
                   f"{m.requests:5d} req{m.settled_ms:8.0f} ms{first}")
 

@@ -54,3 +54,15 @@ def test_growth_per_ten_times_the_articles(bench: ModuleType) -> None:
     assert bench.per_10x((1000, 5.0), (3000, 5.0)) == pytest.approx(1.0)  # flat
     assert bench.per_10x((1000, 10.0), (10000, 1000.0)) == pytest.approx(100.0)  # quadratic
     assert math.isnan(bench.per_10x((1000, 0.0), (3000, 5.0)))
+
+
+def test_page_open_splits_into_the_pages_part_and_searchs_part(bench: ModuleType) -> None:
+    opened = [bench.Measure("a", 200.0, 8, 300.0, 0.70, 0.40),
+              bench.Measure("b", 210.0, 8, 250.0, 0.65, 0.45)]
+    figures = bench.summary(opened)
+    assert figures["first results s (p95)"] == pytest.approx(0.70)
+    assert figures["typed at ms (p95)"] == pytest.approx(450.0)
+    assert figures["first after typed ms (p95)"] == pytest.approx(300.0)
+    alone = bench.summary([bench.Measure("a", 0.0, 0, math.nan, None, 0.35),
+                           bench.Measure("b", 0.0, 0, math.nan, None, 0.52)])
+    assert alone == {"page ready ms (p50)": pytest.approx(350.0), "page ready ms (p95)": pytest.approx(520.0)}
