@@ -15,11 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +24,15 @@ ROOT = Path(__file__).resolve().parents[1]
 REPLAY = Path(__file__).with_name("keystroke_replay.cjs")
 
 sys.path.insert(0, str(Path(__file__).parent))
-from scale import QUERIES  # noqa: E402
+from scale import QUERIES, run_node  # noqa: E402
 
 
 def replay(site: Path, queries: dict[str, list[str]], keystrokes: bool = False) -> list[dict[str, Any]]:
     """One record per query: requests, term shards, kB gz, requests per word, first results."""
-    node = shutil.which("node")
-    if node is None:
-        raise SystemExit("keystroke_replay: node is not installed (see README, 'Tests')")
-    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as out:
-        json.dump(queries, out, ensure_ascii=False)
-    try:
-        env = {"VERBOSE": "1"} if keystrokes else {}
-        environment = {key: value for key, value in os.environ.items() if key != "VERBOSE"}
-        run = subprocess.run([node, str(REPLAY), str(site), out.name], capture_output=True, text=True,
-                             check=True, env={**environment, **env})
-    finally:
-        Path(out.name).unlink()
-    return [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    env = {"VERBOSE": "1"} if keystrokes else {}
+    environment = {key: value for key, value in os.environ.items() if key != "VERBOSE"}
+    out = run_node(REPLAY, [str(site)], queries, {**environment, **env})
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
 def summary(records: list[dict[str, Any]]) -> dict[str, dict[str, float]]:

@@ -140,6 +140,22 @@ def search_payload(site: Path, locale: str, ours: bool, fetched: list[str] | Non
     return gzipped_kb([folder / "search_index.json", folder / "kb_index.json"])
 
 
+def run_node(script: Path, arguments: list[str], queries: object, env: dict[str, str] | None = None) -> str:
+    """stdout of `node script *arguments QUERIES.json`, the queries written to a temporary JSON file."""
+    import tempfile
+
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit(f"{script.stem}: node is not installed (see README, 'Tests')")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as listed:
+        json.dump(queries, listed, ensure_ascii=False)
+    try:
+        return subprocess.run([node, str(script), *arguments, listed.name], capture_output=True, text=True,
+                              check=True, env=env).stdout
+    finally:
+        Path(listed.name).unlink()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
