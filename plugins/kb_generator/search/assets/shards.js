@@ -52,8 +52,8 @@
     var first = expand(cut.f), last = -1;
     // The rest's weight by document (-1: not in the rest): the bands' runs
     // are laid out on one array and read back in document order, without
-    // sorting a pair per document (that cost the first query at page open
-    // 10-20 ms for a term met in 5,000 documents).
+    // sorting a pair per document (Polish `obsługa` at 1,000 articles, 14,064
+    // postings: 13 -> 8 ms cold under node).
     cut.r.forEach(function (runs) {
       var document = 0;
       for (var at = 0; at < runs.length; at += 2) document += runs[at] + runs[at + 1];
