@@ -1,6 +1,7 @@
 """How far the frequent words cut moves results, and what it saves: kb-search's `ranked_documents_per_term`.
 
-The README's "Frequent words cut" tables come from here. The synthetic corpus is
+README's cut tables since session 11 come from here (session 10's came from probe
+scripts that compared sections, not pages). The synthetic corpus is
 built once uncut (`ranked_documents_per_term: 0`); for each variant (documents
 kept x weight bands) its term shards are cut afterwards exactly as the build
 cuts them (`postings.cut`), and kb-search's engine runs under node on the uncut
@@ -43,6 +44,8 @@ COMPARE = Path(__file__).with_name("cut_agreement.cjs")
 def uncut_config(corpus: Path) -> Path:
     """The corpus's mkdocs-ours.yml with the cut turned off."""
     text = (corpus / "mkdocs-ours.yml").read_text(encoding="utf-8")
+    if text.count("- kb-search\n") != 1:  # else the "uncut" build would be cut, and every figure 1.00
+        raise SystemExit(f"cut_agreement: {corpus / 'mkdocs-ours.yml'} has no bare '- kb-search' to set")
     variant = corpus / "mkdocs-uncut.yml"
     variant.write_text(text.replace("- kb-search\n", "- kb-search:\n    ranked_documents_per_term: 0\n"),
                        encoding="utf-8")

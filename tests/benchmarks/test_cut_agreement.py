@@ -39,3 +39,11 @@ def test_shards_are_cut_as_the_build_cuts_them(bench: ModuleType, tmp_path: Path
     assert sorted(expand(cut_long)[0::3]) == list(range(10))  # every document still met
     assert kept_short == compact(short)
     assert not (into / "d0.json").exists()  # texts are read from the uncut build
+
+
+def test_the_uncut_build_turns_the_cut_off_or_stops(bench: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "mkdocs-ours.yml").write_text("plugins:\n- kb-search\n- kb-scale\n", encoding="utf-8")
+    assert "- kb-search:\n    ranked_documents_per_term: 0\n" in bench.uncut_config(tmp_path).read_text()
+    (tmp_path / "mkdocs-ours.yml").write_text("plugins:\n- kb-search:\n    shard_size: 9\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="kb-search"):
+        bench.uncut_config(tmp_path)
